@@ -1,0 +1,68 @@
+/// Finds the release group: the text after the final `-`, once a file extension and trailing
+/// bracket tags (`[TGx]`, `[rarbg]`) are removed (LABELS.md `group`).
+///
+/// A candidate that holds any known marker or a bare small number is not a group (`Blu-ray.REMUX…`
+/// after the dash of `Blu-ray`, `HD.MA.5.1` after `DTS-HD`): then no group is reported and every
+/// marker keeps counting.
+enum GroupReader {
+    private static let extensions: [[UInt8]] = ["mkv", "mp4", "avi", "m4v", "wmv", "mov"].map { Array($0.utf8) }
+
+    /// The byte range of the group in `bytes`, or `nil`.
+    static func group(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) -> Range<Int>? {
+        var end = bytes.count
+        if end > 4 && (bytes[end - 4] == UInt8(ascii: ".") || bytes[end - 4] == UInt8(ascii: " ")) {
+            let tail = (end - 3..<end).map { TokenKey.lowercase(bytes[$0]) }
+            if extensions.contains(tail) { end -= 4 }
+        }
+        end = trimSpaces(bytes, end)
+        // Trailing `[tags]`, each removed whole.
+        while end > 0 && bytes[end - 1] == UInt8(ascii: "]") {
+            var open = end - 2
+            while open >= 0 && bytes[open] != UInt8(ascii: "[") { open -= 1 }
+            guard open >= 0 else { break }
+            end = trimSpaces(bytes, open)
+        }
+        // `(… English - HONE)`: the group sits inside the closing parenthesis.
+        if end > 0 && bytes[end - 1] == UInt8(ascii: ")") { end = trimSpaces(bytes, end - 1) }
+
+        var dash = end - 1
+        while dash >= 0 && bytes[dash] != UInt8(ascii: "-") { dash -= 1 }
+        guard dash >= 0 else { return nil }
+        var start = dash + 1
+        while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
+        guard start < end, isPlausible(bytes, start, end, lexicon) else { return nil }
+        return start..<end
+    }
+
+    private static func trimSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        var end = end
+        while end > 0 && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return end
+    }
+
+    /// A group has no brackets and no part that the parser would read as a marker.
+    private static func isPlausible(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: Lexicon) -> Bool {
+        var partStart = start
+        var index = start
+        while index <= end {
+            let byte = index < end ? bytes[index] : UInt8(ascii: " ")
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"),
+                UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: ","):
+                return false
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"):
+                if index > partStart {
+                    if lexicon.lookup(TokenKey(bytes, partStart, index)) >= 0 { return false }
+                    var digits = true
+                    for position in partStart..<index where bytes[position] &- UInt8(ascii: "0") >= 10 { digits = false }
+                    if digits && index - partStart <= 2 { return false }
+                }
+                partStart = index + 1
+            default:
+                break
+            }
+            index += 1
+        }
+        return true
+    }
+}

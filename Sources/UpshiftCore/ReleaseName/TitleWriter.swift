@@ -1,0 +1,61 @@
+/// Writes the title tokens of a name as a person would: `The.Kings.Speech` → `The Kings Speech`,
+/// `R.I.P.D.2013` → `R.I.P.D.`, `Ant-Man` kept, and a name written with spaces kept as written
+/// (`Avatar: The Way of Water`, `Guardians of the Galaxy Vol. 3`).
+enum TitleWriter {
+    static func title(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ range: Range<Int>
+    ) -> String? {
+        guard !range.isEmpty else { return nil }
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        var spaced = false
+        for index in start..<end where bytes[index] == UInt8(ascii: " ") {
+            spaced = true
+            break
+        }
+        if spaced {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        // Dotted or underscored: rebuild with spaces, keeping hyphens and joining initials.
+        // Joined initials may write `. ` where the name had one `.`: room for twice the bytes.
+        return String(unsafeUninitializedCapacity: (end - start) * 2 + 2) { output in
+            var length = 0
+            for index in range {
+                let token = tokens[index]
+                if index > range.lowerBound {
+                    let previous = tokens[index - 1]
+                    let gap = UnsafeBufferPointer(rebasing: bytes[previous.end..<token.start])
+                    if isInitial(bytes, previous) && isInitial(bytes, token) && gap.count == 1 && gap[0] == UInt8(ascii: ".") {
+                        output[length] = UInt8(ascii: ".")
+                    } else if gap.count == 1 && gap[0] == UInt8(ascii: "-") {
+                        output[length] = UInt8(ascii: "-")
+                    } else {
+                        if isInitial(bytes, previous) && index >= range.lowerBound + 2
+                            && isInitial(bytes, tokens[index - 2])
+                        {
+                            output[length] = UInt8(ascii: ".")
+                            length += 1
+                        }
+                        output[length] = UInt8(ascii: " ")
+                    }
+                    length += 1
+                }
+                for position in token.start..<token.end {
+                    output[length] = bytes[position]
+                    length += 1
+                }
+            }
+            let last = range.upperBound - 1
+            if last >= range.lowerBound + 1 && isInitial(bytes, tokens[last]) && isInitial(bytes, tokens[last - 1]) {
+                output[length] = UInt8(ascii: ".")
+                length += 1
+            }
+            return length
+        }
+    }
+
+    /// A single ASCII letter, as in `R.I.P.D`.
+    private static func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        token.length == 1 && (bytes[token.start] | 0x20) &- UInt8(ascii: "a") < 26
+    }
+}
