@@ -5,13 +5,17 @@
 /// after the dash of `Blu-ray`, `HD.MA.5.1` after `DTS-HD`): then no group is reported and every
 /// marker keeps counting.
 enum GroupReader {
-    private static let extensions: [[UInt8]] = ["mkv", "mp4", "avi", "m4v", "wmv", "mov"].map { Array($0.utf8) }
+    /// Video file extensions, as three lower-cased bytes packed little-endian.
+    private static let extensions: [UInt32] = ["mkv", "mp4", "avi", "m4v", "wmv", "mov", "mpg"].map { text in
+        text.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
 
     /// The byte range of the group in `bytes`, or `nil`.
     static func group(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) -> Range<Int>? {
         var end = bytes.count
         if end > 4 && (bytes[end - 4] == UInt8(ascii: ".") || bytes[end - 4] == UInt8(ascii: " ")) {
-            let tail = (end - 3..<end).map { TokenKey.lowercase(bytes[$0]) }
+            var tail: UInt32 = 0
+            for position in (end - 3..<end).reversed() { tail = tail << 8 | UInt32(TokenKey.lowercase(bytes[position])) }
             if extensions.contains(tail) { end -= 4 }
         }
         end = trimSpaces(bytes, end)

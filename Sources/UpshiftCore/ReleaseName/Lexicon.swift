@@ -158,7 +158,8 @@ struct Lexicon: Sendable {
 
         // Words that close a title: editions and languages.
         list.append((Self.editionWords, .part(.edition, endsTitle: true)))
-        list.append((["cut"], .part(.editionCut)))
+        list.append((Self.editionQualifiers, .part(.editionQualifier, endsTitle: true)))
+        list.append((["cut", "edition", "collection"], .part(.editionCut)))
         list.append((Self.languageWords, .part(.language, endsTitle: true)))
         list.append((["aka"], .part(.aka)))
         return list
@@ -174,11 +175,16 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// Edition and release tags that may stand between a title and its year.
+    /// Edition and release tags that may stand alone between a title and its year.
     static let editionWords = [
-        "extended", "theatrical", "edition", "directors", "director's", "director’s", "director‘s", "dc",
-        "remastered", "unrated", "uncut", "imax", "criterion", "collection", "special", "limited", "proper",
-        "repack", "hybrid", "redux", "ultimate", "anniversary",
+        "extended", "theatrical", "unrated", "uncut", "remastered", "imax", "dc", "proper", "repack",
+    ]
+
+    /// Words that are an edition tag only before `Cut`, `Edition` or `Collection` (`Directors Cut`,
+    /// `Special Edition`, `Criterion Collection`); alone they may be title words.
+    static let editionQualifiers = [
+        "directors", "director's", "director’s", "director‘s", "special", "collectors", "collector's",
+        "anniversary", "criterion", "ultimate", "limited",
     ]
 
     /// Language tags that end a title in names without a year.

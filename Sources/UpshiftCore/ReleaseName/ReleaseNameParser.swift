@@ -121,7 +121,9 @@ public enum ReleaseNameParser {
             let last = tokens[end - 1]
             if isPart(.edition, last, lexicon) {
                 end -= 1
-            } else if isPart(.editionCut, last, lexicon) && end > 2 && isPart(.edition, tokens[end - 2], lexicon) {
+            } else if isPart(.editionCut, last, lexicon) && end > 2
+                && (isPart(.edition, tokens[end - 2], lexicon) || isPart(.editionQualifier, tokens[end - 2], lexicon))
+            {
                 end -= 2
             } else {
                 break

@@ -94,8 +94,10 @@ struct TechnicalReader {
             }
         case .e where part(1) == .ac3:
             addAudio(.ddPlus)
-            last += 1
-            return last  // the `AC3` is consumed whole: it is not also plain DD
+            return index + 1  // the `AC3` is consumed whole: it is not also plain DD
+        case .e where part(1) == .ac && number(2) == 3:
+            addAudio(.ddPlus)  // `E-AC-3`
+            return index + 2
         case .ac where number(1) == 3:
             addAudio(.dd)
             last += 1
