@@ -31,7 +31,7 @@ public enum ReleaseNameParser {
         let groupRange = GroupReader.group(bytes, lexicon: lexicon)
         var technicalEnd = count
         if let groupRange {
-            while technicalEnd > 0 && tokens[technicalEnd - 1].start >= groupRange.lowerBound { technicalEnd -= 1 }
+            while technicalEnd > 0 && tokens[technicalEnd - 1].lower >= groupRange.lowerBound { technicalEnd -= 1 }
         }
 
         // The first strong technical token or TV marker bounds the title and the year search.

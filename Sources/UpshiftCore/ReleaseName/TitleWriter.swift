@@ -6,8 +6,8 @@ enum TitleWriter {
         _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ range: Range<Int>
     ) -> String? {
         guard !range.isEmpty else { return nil }
-        let start = tokens[range.lowerBound].start
-        let end = tokens[range.upperBound - 1].end
+        let start = tokens[range.lowerBound].lower
+        let end = tokens[range.upperBound - 1].upper
         var spaced = false
         for index in start..<end where bytes[index] == UInt8(ascii: " ") {
             spaced = true
@@ -24,7 +24,7 @@ enum TitleWriter {
                 let token = tokens[index]
                 if index > range.lowerBound {
                     let previous = tokens[index - 1]
-                    let gap = UnsafeBufferPointer(rebasing: bytes[previous.end..<token.start])
+                    let gap = UnsafeBufferPointer(rebasing: bytes[previous.upper..<token.lower])
                     if isInitial(bytes, previous) && isInitial(bytes, token) && gap.count == 1 && gap[0] == UInt8(ascii: ".") {
                         output[length] = UInt8(ascii: ".")
                     } else if gap.count == 1 && gap[0] == UInt8(ascii: "-") {
@@ -40,7 +40,7 @@ enum TitleWriter {
                     }
                     length += 1
                 }
-                for position in token.start..<token.end {
+                for position in token.lower..<token.upper {
                     output[length] = bytes[position]
                     length += 1
                 }
@@ -56,6 +56,6 @@ enum TitleWriter {
 
     /// A single ASCII letter, as in `R.I.P.D`.
     private static func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-        token.length == 1 && (bytes[token.start] | 0x20) &- UInt8(ascii: "a") < 26
+        token.length == 1 && (bytes[token.lower] | 0x20) &- UInt8(ascii: "a") < 26
     }
 }

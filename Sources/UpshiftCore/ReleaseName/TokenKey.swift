@@ -8,6 +8,13 @@ struct TokenKey: Hashable, Sendable {
     var high: UInt64
     var length: Int
 
+    /// A key from its parts.
+    init(low: UInt64, high: UInt64, length: Int) {
+        self.low = low
+        self.high = high
+        self.length = length
+    }
+
     /// Packs `bytes[start..<end]`, lower-casing ASCII letters.
     @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
