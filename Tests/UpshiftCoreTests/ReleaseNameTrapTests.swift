@@ -94,6 +94,11 @@ import UpshiftCore
         Trap("Show.S01E01.1080p.WEB-DL.DDP5.1.H.264-GRP", ["kind": .string("episode")]),
         Trap("Show.2019.S02.2160p.WEB-DL.DDP5.1.DV.H.265-GRP", ["kind": .string("episode"), "dv": .bool(true)]),
         Trap("Show.3x07.720p.HDTV.x264-GRP", ["kind": .string("episode")]),
+        Trap("Game.of.Thrones.Season.1.2160p.BluRay.REMUX-GRP", ["kind": .string("episode")]),
+        Trap("Season.of.the.Witch.2011.1080p.BluRay.x264-GRP", ["kind": .string("movie"), "title": .string("Season of the Witch")]),
+        // A leading site tag is not part of the title.
+        Trap("[ www.Speed.cd ] -Movie.Name.2019.1080p.BluRay.x264-GRP", ["title": .string("Movie Name"), "year": .int(2019)]),
+        Trap("[TGx] Movie Name 2019 1080p WEB-DL DDP5.1 H 264-GRP", ["title": .string("Movie Name"), "group": .string("GRP")]),
         Trap("Se7en.1995.2160p.UHD.BluRay.x265-GRP", ["kind": .string("movie"), "title": .string("Se7en")]),
         Trap("S1m0ne.2002.1080p.BluRay.x264-GRP", ["kind": .string("movie"), "year": .int(2002)]),
     ]

@@ -162,6 +162,7 @@ struct Lexicon: Sendable {
         list.append((["cut", "edition", "collection"], .part(.editionCut)))
         list.append((Self.languageWords, .part(.language, endsTitle: true)))
         list.append((["aka"], .part(.aka)))
+        list.append((["season"], .part(.season)))
         return list
     }
 

@@ -34,13 +34,18 @@ public enum ReleaseNameParser {
             while technicalEnd > 0 && tokens[technicalEnd - 1].lower >= groupRange.lowerBound { technicalEnd -= 1 }
         }
 
+        // A leading `[site tag]` is not part of the title.
+        let titleStart = leadingTagEnd(bytes, tokens, count)
+
         // The first strong technical token or TV marker bounds the title and the year search.
         var tvMarker: Int?
         var stop = technicalEnd
-        var index = 1
+        var index = titleStart + 1
         while index < technicalEnd {
             let token = tokens[index]
-            if Token.isTVMarker(bytes, token) {
+            if Token.isTVMarker(bytes, token)
+                || isPart(.season, token, lexicon) && index + 1 < count && (1...2).contains(tokens[index + 1].digits)
+            {
                 tvMarker = index
                 stop = index
                 break
@@ -58,7 +63,7 @@ public enum ReleaseNameParser {
         // The year: the last year-like number in 1..<stop.
         var yearIndex: Int?
         index = stop - 1
-        while index >= 1 {
+        while index >= titleStart + 1 {
             let token = tokens[index]
             if token.digits == 4 && years.contains(token.number) {
                 yearIndex = index
@@ -74,15 +79,15 @@ public enum ReleaseNameParser {
             titleEnd = yearIndex
             technicalStart = yearIndex + 1
         } else {
-            titleEnd = 1
+            titleEnd = titleStart + 1
             while titleEnd < stop && !endsTitle(tokens[titleEnd], lexicon) { titleEnd += 1 }
             titleEnd = min(titleEnd, stop)
             technicalStart = titleEnd
         }
-        titleEnd = trimEditions(tokens, titleEnd, lexicon)
+        titleEnd = max(titleStart, trimEditions(tokens, titleStart, titleEnd, lexicon))
 
         let quality = TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon)
-        let title = titleEnd > 0 ? TitleWriter.title(bytes, tokens, 0..<titleEnd) : nil
+        let title = titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil
         return ParsedRelease(
             name: name,
             kind: tvMarker == nil ? .movie : .episode,
@@ -91,6 +96,19 @@ public enum ReleaseNameParser {
             quality: quality,
             group: groupRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         )
+    }
+
+    /// The index of the first token after a leading `[tag]` (`[ www.site.cd ] - Title…`), or 0.
+    private static func leadingTagEnd(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ count: Int
+    ) -> Int {
+        guard bytes.first == UInt8(ascii: "[") else { return 0 }
+        var close = 1
+        while close < bytes.count && bytes[close] != UInt8(ascii: "]") { close += 1 }
+        guard close < bytes.count else { return 0 }
+        var index = 0
+        while index < count && tokens[index].lower < close { index += 1 }
+        return index < count ? index : 0
     }
 
     @inline(__always)
@@ -105,11 +123,11 @@ public enum ReleaseNameParser {
     /// Drops edition tags (`EXTENDED`, `THEATRICAL EDITION`, `Director's Cut`) and the second half of
     /// `X AKA Y` from the end of the title; never empties it.
     private static func trimEditions(
-        _ tokens: UnsafeMutableBufferPointer<Token>, _ end: Int, _ lexicon: Lexicon
+        _ tokens: UnsafeMutableBufferPointer<Token>, _ start: Int, _ end: Int, _ lexicon: Lexicon
     ) -> Int {
         var end = end
         // `X AKA Y`: keep X, the title most feeds and libraries use.
-        var index = 1
+        var index = start + 1
         while index < end {
             if isPart(.aka, tokens[index], lexicon) {
                 end = index
@@ -117,11 +135,11 @@ public enum ReleaseNameParser {
             }
             index += 1
         }
-        while end > 1 {
+        while end > start + 1 {
             let last = tokens[end - 1]
             if isPart(.edition, last, lexicon) {
                 end -= 1
-            } else if isPart(.editionCut, last, lexicon) && end > 2
+            } else if isPart(.editionCut, last, lexicon) && end > start + 2
                 && (isPart(.edition, tokens[end - 2], lexicon) || isPart(.editionQualifier, tokens[end - 2], lexicon))
             {
                 end -= 2

@@ -11,7 +11,7 @@ struct Word: Sendable {
         case trueWord, dolby, vision, h, vc, mpeg, ac, ac3, e, ex, dd
         case hdr, hdr10, plus, profile, bl, el, rpu
         case channelMinor
-        case edition, editionQualifier, editionCut, language, aka
+        case edition, editionQualifier, editionCut, language, aka, season
     }
 
     var part: Part = .none
