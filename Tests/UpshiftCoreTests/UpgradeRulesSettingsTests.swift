@@ -110,9 +110,11 @@ import UpshiftCore
         Flip(
             key: .notifyAtmosWithDVUpgrade, label: "FEL Atmos over P5, notify_fel off",
             release: movie(.p7FEL, atmos: true), current: quality(.p5), base: settings { $0.notifyFEL = false },
-            whenOn: .notifies(.fel, ["P5 → P7 FEL", "+ Atmos"]), whenOff: .skipped(.none, ["P5 → P7 FEL", "+ Atmos"])),
+            whenOn: .notifies(.fel, ["P5 → P7 FEL", "+ Atmos"]),
+            whenOff: .skipped(.none, ["P5 → P7 FEL", "+ Atmos"])),
         Flip(
-            key: .notifyResolution, label: "2160p over 1080p", release: movie(.hdr10), current: quality(.hdr10, .r1080p),
+            key: .notifyResolution, label: "2160p over 1080p", release: movie(.hdr10),
+            current: quality(.hdr10, .r1080p),
             whenOn: .notifies(.resolution, ["1080p → 2160p"]), whenOff: .skipped(.none, ["1080p → 2160p"])),
         Flip(
             key: .notifyResolutionOnlyUpgrades, label: "1080p FEL over 2160p P5", release: movie(.p7FEL, .r1080p),
@@ -178,10 +180,9 @@ import UpshiftCore
             (movie(.p7FEL, atmos: true), quality(.p5)), (movie(.p7FEL), quality(.p7FEL)),
             (movie(.p8), quality(.p7FEL)), (movie(.hdr10, .r1080p), quality(.hdr10)),
         ]
+        let rules = UpgradeRules(settings: settings { $0.notifyExpireHours = hours })
         for (release, current) in inputs {
-            let expected = UpgradeRules().decide(release, current: current)
-            let actual = UpgradeRules(settings: settings { $0.notifyExpireHours = hours }).decide(release, current: current)
-            #expect(actual == expected)
+            #expect(rules.decide(release, current: current) == UpgradeRules().decide(release, current: current))
         }
     }
 }

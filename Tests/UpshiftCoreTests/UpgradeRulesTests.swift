@@ -60,7 +60,8 @@ import UpshiftCore
             label: "1080p over 2160p: downgrade", release: movie(.hdr10, .r1080p), current: quality(.hdr10),
             expected: .skipped(.downgrade), reason: "Lower resolution than the copy held (2160p → 1080p)."),
         Row(
-            label: "1080p FEL Atmos over 2160p P5: downgrade whatever it gains", release: movie(.p7FEL, .r1080p, atmos: true),
+            label: "1080p FEL Atmos over 2160p P5: downgrade whatever it gains",
+            release: movie(.p7FEL, .r1080p, atmos: true),
             current: quality(.p5), settings: settings { $0.notifyAtmos = true },
             expected: .skipped(.downgrade, ["P5 → P7 FEL", "+ Atmos"]),
             reason: "Lower resolution than the copy held (2160p → 1080p), so its gains are not offered "
@@ -85,7 +86,8 @@ import UpshiftCore
             reason: "Too large (92.4 GB over the 80.5 GB limit) and too few seeders (0 of the 5 required)."),
         Row(
             label: "exactly 80 GB with an 80 GB limit: passes", release: movie(.p7FEL, size: 80_000_000_000),
-            current: quality(.p5), settings: settings { $0.maxSizeGB = 80 }, expected: .notifies(.fel, ["P5 → P7 FEL"])),
+            current: quality(.p5), settings: settings { $0.maxSizeGB = 80 },
+            expected: .notifies(.fel, ["P5 → P7 FEL"])),
         Row(
             label: "80 GB and one byte: filtered (decimal GB)", release: movie(.p7FEL, size: 80_000_000_001),
             current: quality(.p5), settings: settings { $0.maxSizeGB = 80 },
@@ -118,8 +120,10 @@ import UpshiftCore
             reason: "Adds Atmos, but Atmos upgrades are off (notify_atmos)."),
         Row(
             label: "FEL over P5 with FEL and DV off: reason names both keys", release: movie(.p7FEL),
-            current: quality(.p5), settings: settings { $0.notifyFEL = false }, expected: .skipped(.none, ["P5 → P7 FEL"]),
-            reason: "Adds a higher DV rank (P5 → P7 FEL), but FEL upgrades and DV upgrades are off (notify_fel, notify_dv)."),
+            current: quality(.p5), settings: settings { $0.notifyFEL = false },
+            expected: .skipped(.none, ["P5 → P7 FEL"]),
+            reason: "Adds a higher DV rank (P5 → P7 FEL), but FEL upgrades and DV upgrades are off "
+                + "(notify_fel, notify_dv)."),
         Row(
             label: "all three gains blocked: reason names every key", release: movie(.p8, atmos: true),
             current: quality(.hdr10, .r1080p), settings: settings { $0.notifyAtmosWithDVUpgrade = false },
@@ -163,7 +167,8 @@ import UpshiftCore
         Row(
             label: "combined DV + Atmos fires over HDR even with notify_fel_from_hdr off",
             release: movie(.p7FEL, atmos: true), current: quality(.hdr10),
-            settings: settings { $0.notifyFELFromHDR = false }, expected: .notifies(.fel, ["HDR10 → P7 FEL", "+ Atmos"])),
+            settings: settings { $0.notifyFELFromHDR = false },
+            expected: .notifies(.fel, ["HDR10 → P7 FEL", "+ Atmos"])),
         Row(
             label: "combined needs the Atmos gain: P8 over HDR10 Atmos", release: movie(.p8, atmos: true),
             current: quality(.hdr10, atmos: true), expected: .skipped(.none, ["HDR10 → P8"])),
@@ -177,7 +182,8 @@ import UpshiftCore
             release: movie(.p7FEL, atmos: true), current: quality(.p7FEL), settings: settings { $0.notifyAtmos = true },
             expected: .notifies(.atmos, ["+ Atmos"])),
         Row(
-            label: "FEL over P5 losing Atmos: the reason says so", release: movie(.p7FEL), current: quality(.p5, atmos: true),
+            label: "FEL over P5 losing Atmos: the reason says so", release: movie(.p7FEL),
+            current: quality(.p5, atmos: true),
             expected: .notifies(.fel, ["P5 → P7 FEL"]),
             reason: "P7 FEL release for a movie held in P5 (P5 → P7 FEL), though it would lose Atmos."),
         Row(
@@ -207,7 +213,8 @@ import UpshiftCore
         Row(
             label: "P8 Atmos over P7 FEL: Atmos only, and the DV loss is named", release: movie(.p8, atmos: true),
             current: quality(.p7FEL), expected: .skipped(.none, ["+ Atmos"]),
-            reason: "Adds Atmos, but Atmos upgrades are off (notify_atmos), and it would lose DV rank (P7 FEL → P8)."),
+            reason: "Adds Atmos, but Atmos upgrades are off (notify_atmos), and it would lose DV rank "
+                + "(P7 FEL → P8)."),
         Row(
             label: "P8 Atmos over P7 FEL Atmos, any-Atmos on: atmos, not dv", release: movie(.p8, atmos: true),
             current: quality(.p7FEL, atmos: true),
@@ -228,7 +235,8 @@ import UpshiftCore
             settings: settings { $0.notifyDV = true }, expected: .notifies(.dv, ["DV → P8"]),
             reason: "P8 release for a movie held in DV (DV → P8)."),
         Row(
-            label: "P8 over P5: a gain", release: movie(.p8), current: quality(.p5), settings: settings { $0.notifyDV = true },
+            label: "P8 over P5: a gain", release: movie(.p8), current: quality(.p5),
+            settings: settings { $0.notifyDV = true },
             expected: .notifies(.dv, ["P5 → P8"])),
         Row(
             label: "FEL over P7 of unknown layer: a FEL upgrade", release: movie(.p7FEL), current: quality(.p7),
@@ -240,10 +248,12 @@ import UpshiftCore
             label: "unknown-profile DV over HDR10+", release: movie(.dv), current: quality(.hdr10Plus),
             settings: settings { $0.notifyDV = true }, expected: .notifies(.dv, ["HDR10+ → DV"])),
         Row(
-            label: "P8 over HLG", release: movie(.p8), current: quality(.hlg), settings: settings { $0.notifyDV = true },
+            label: "P8 over HLG", release: movie(.p8), current: quality(.hlg),
+            settings: settings { $0.notifyDV = true },
             expected: .notifies(.dv, ["HLG → P8"])),
         Row(
-            label: "FEL over SDR", release: movie(.p7FEL), current: quality(.sdr), expected: .notifies(.fel, ["SDR → P7 FEL"])),
+            label: "FEL over SDR", release: movie(.p7FEL), current: quality(.sdr),
+            expected: .notifies(.fel, ["SDR → P7 FEL"])),
         Row(
             label: "HDR10 over P5: loses Dolby Vision", release: movie(.hdr10), current: quality(.p5),
             settings: permissive, expected: .skipped(.none),

@@ -105,7 +105,8 @@ struct Outcome: Sendable, Equatable, CustomStringConvertible {
 
     /// The outcome of an actual decision.
     init(_ decision: Decision) {
-        self.init(notify: decision.notify, kind: decision.kind, gains: decision.gains, autoApprove: decision.autoApprove)
+        self.init(
+            notify: decision.notify, kind: decision.kind, gains: decision.gains, autoApprove: decision.autoApprove)
     }
 
     var description: String {
