@@ -13,11 +13,20 @@ struct ComparisonWriter {
 
     /// Appends one scalar of a title.
     mutating func append(_ scalar: Unicode.Scalar) {
-        let value = scalar.value
-        if value < 0x80 {
-            appendASCII(UInt8(truncatingIfNeeded: value))
-            return
+        if scalar.value < 0x80 {
+            appendASCII(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            appendNonASCII(scalar)
         }
+    }
+
+    // MARK: - Private
+
+    /// Kept out of line: its Unicode property look-ups (resilient stdlib types) would otherwise slow every ASCII
+    /// scalar down.
+    @inline(never)
+    private mutating func appendNonASCII(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
         switch value {
         case 0x00B4, 0x02BC, 0x2018, 0x2019, 0x201B, 0x2032:  // ´ ʼ ‘ ’ ‛ ′: apostrophes
             return
@@ -30,10 +39,8 @@ struct ComparisonWriter {
         if appendFolded(scalar) { return }
         let properties = scalar.properties
         switch properties.generalCategory {
-        case .nonspacingMark, .enclosingMark:
-            if properties.isAlphabetic && properties.canonicalCombiningClass == .notReordered {
-                appendLetter(scalar)  // a vowel sign (Devanagari, Thai, …), not an accent
-            }
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            if !Self.isAccent(value) { appendLetter(scalar) }
         case .decimalNumber, .letterNumber, .otherNumber:
             appendLetter(scalar)
         default:
@@ -51,18 +58,24 @@ struct ComparisonWriter {
         }
     }
 
-    // MARK: - Private
+    /// A combining mark from the diacritic blocks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF,
+    /// U+FE20–U+FE2F): the accents of decomposed Latin, Greek and Cyrillic, whose precomposed letters
+    /// ``TitleNormalizer/foldTable`` folds. Marks of other scripts (kana voicing, Devanagari vowel signs and viramas,
+    /// Thai tone marks, …) are part of the spelling and are kept; Swift compares strings by canonical equivalence,
+    /// so `が` and `か` + U+3099 still compare and hash alike.
+    private static func isAccent(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: true
+        default: false
+        }
+    }
 
     /// One scalar of a lower-case mapping: may still need the table (`Å` U+212B → `å` → `a`) or be a mark (`İ`).
     private mutating func appendLowercased(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
             appendASCII(UInt8(truncatingIfNeeded: scalar.value))
-        } else if !appendFolded(scalar) {
-            let properties = scalar.properties
-            let isMark = properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
-            if !isMark || (properties.isAlphabetic && properties.canonicalCombiningClass == .notReordered) {
-                appendLetter(scalar)
-            }
+        } else if !appendFolded(scalar), !Self.isAccent(scalar.value) {
+            appendLetter(scalar)
         }
     }
 

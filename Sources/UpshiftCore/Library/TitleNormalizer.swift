@@ -12,13 +12,15 @@
 /// - ``foldTable`` (generated with Foundation by `Scripts/generate-fold-table.swift`) gives NFKD-and-strip for
 ///   Latin-1, Latin Extended-A/B and Additional, Greek, Cyrillic, super/subscripts, number forms and ligatures, plus
 ///   base letters NFKD keeps (ø→o, ł→l, đ→d, ß→ss, æ→ae, œ→oe, þ→th, ð→d, ı→i, …) and final ς→σ.
-/// - A combining mark (general category Mn/Me, e.g. U+0300–U+036F after a decomposed letter) is dropped, except an
-///   alphabetic one with combining class 0, which spells a sound (Devanagari and Thai vowel signs).
+/// - Combining accents (U+0300–U+036F and the other diacritic blocks) are dropped, so a decomposed `e` + U+0301
+///   folds like `é`. Marks of other scripts (kana voicing, Devanagari vowel signs, Thai tone marks) are spelling and
+///   stay; Swift's `String` equality and hashing are canonical, so `が` and `か` + U+3099 still compare alike.
 /// - Any other letter or digit (CJK, Hangul, Arabic, …) is kept, lower-cased by its Unicode mapping; anything else
 ///   separates words.
 ///
 /// Not covered (they compare as written): compatibility forms outside those blocks (circled letters, halfwidth
-/// katakana, CJK compatibility ideographs, `™`, …) and precomposed kana with voicing marks.
+/// katakana, CJK compatibility ideographs and radicals, Arabic presentation forms, `™`, …). Unlike a literal
+/// NFKD-and-strip, `ガ` stays distinct from `カ` and a Hebrew or Arabic vowel point is kept.
 public enum TitleNormalizer {
     /// The LABELS.md comparison form of `title`; empty when the title has no letter or digit.
     public static func normalize(_ title: String) -> String {
