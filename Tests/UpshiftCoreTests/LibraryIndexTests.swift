@@ -115,7 +115,8 @@ import Testing
         #expect(near.match(title: "Twin", year: 2000)?.id == "1999")
     }
 
-    /// Same year: the full title beats the article-less key, whichever came first; an exact year beats ±1.
+    /// Same year: the full title beats the article-less key, whichever came first; then the exact title ±1;
+    /// then the article-less key in the exact year.
     @Test func prefersExactTitleThenExactYear() {
         let library = LibraryIndex([
             Self.movie("thing", "Thing", 1982),
@@ -125,9 +126,12 @@ import Testing
         ])
         #expect(library.match(title: "The Thing", year: 1982)?.id == "the-thing")
         #expect(library.match(title: "Thing", year: 1982)?.id == "thing")
-        #expect(library.match(title: "Thing", year: 1983)?.id == "the-thing-83")  // exact year, article-only
-        // An exact year ranks above ±1, even when only the article-less key is equal there.
-        #expect(library.match(title: "The Thing", year: 1984)?.id == "a-thing-84")
+        #expect(library.match(title: "Thing", year: 1983)?.id == "thing")  // exact title ±1 beats article-only
+        #expect(library.match(title: "Thing", year: 1984)?.id == "a-thing-84")  // article-only, exact year
+        // The exact title one year off ranks above an article-only match in the exact year:
+        // "A Thing" and "The Thing" are different films, release years often differ by one.
+        #expect(library.match(title: "The Thing", year: 1984)?.id == "the-thing-83")
+        #expect(library.match(title: "A Thing", year: 1983)?.id == "a-thing-84")
         #expect(library.match(title: "The Thing", year: 1981)?.id == "the-thing")
     }
 

@@ -4,9 +4,9 @@
 /// 1. **An id wins.** A query whose TMDB id (then IMDb id) some library movie has gets that movie, whatever the
 ///    title says. A candidate with a *different* id of a kind the query has is never a match.
 /// 2. **Title and year.** Titles compare by ``TitleNormalizer``. A candidate matches when
-///    - its full comparison form equals the query's and the year is equal (best) or ±1 (last), or
+///    - its full comparison form equals the query's and the year is equal (best) or ±1 (second), or
 ///    - only the ``TitleNormalizer/matchKey(_:)`` is equal (a leading article differs: `Thing` / `The Thing`)
-///      and the year is equal.
+///      and the year is equal (third).
 ///
 ///    The best candidate wins; between equals the one inserted first.
 /// 3. **A year is missing** (in the query or in the library): the movie matches only when it is the one library
@@ -87,7 +87,8 @@ public struct LibraryIndex: Sendable {
 
     /// How good a title/year candidate is; lower is better.
     private enum Rank: Int, Comparable {
-        case exactTitleExactYear, articleOnlyExactYear, exactTitleNearYear
+        // An exact title one year off is more likely the same film than another article's title.
+        case exactTitleExactYear, exactTitleNearYear, articleOnlyExactYear
 
         static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.rawValue < rhs.rawValue }
     }
