@@ -118,8 +118,23 @@ struct UpgradeAssessment: Sendable {
 
     /// The strongest kind among the fired rules (`fel` > `dv` > `atmos` > `resolution`).
     func strongestKind(of fired: [UpgradeRule]) -> DecisionKind? {
-        let kinds = Set(fired.map(kind(of:)))
-        return [DecisionKind.fel, .dv, .atmos, .resolution].first(where: kinds.contains)
+        var strongest: DecisionKind?
+        for rule in fired {
+            let kind = kind(of: rule)
+            if strongest.map({ Self.strength(kind) > Self.strength($0) }) ?? true { strongest = kind }
+        }
+        return strongest
+    }
+
+    /// `fel` > `dv` > `atmos` > `resolution`.
+    private static func strength(_ kind: DecisionKind) -> Int {
+        switch kind {
+        case .fel: 4
+        case .dv: 3
+        case .atmos: 2
+        case .resolution: 1
+        default: 0
+        }
     }
 
     // MARK: - Gains and losses

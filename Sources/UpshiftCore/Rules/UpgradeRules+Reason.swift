@@ -62,27 +62,41 @@ extension UpgradeRules {
         /// No rule fired: either the gains and the keys that are off
         /// (`Adds Atmos, but Atmos upgrades are off (notify_atmos).`), or that nothing is gained.
         static func nothingFired(_ assessment: UpgradeAssessment, gains: [String], blockers: [RuleBlocker]) -> String {
-            var sentence: String
+            // Built in one reserved buffer: this sentence is written for most judged releases.
+            var sentence = ""
+            sentence.reserveCapacity(192)
             let additions = gainPhrases(assessment)
             if additions.isEmpty {
-                sentence =
-                    assessment.inLibrary
-                    ? "No gain over the copy held (\(assessment.current.ruleSummary))"
-                    : "Not in the library, and nothing gained over an empty copy"
+                if assessment.inLibrary {
+                    sentence += "No gain over the copy held ("
+                    sentence += assessment.current.ruleSummary
+                    sentence += ")"
+                } else {
+                    sentence += "Not in the library, and nothing gained over an empty copy"
+                }
             } else {
-                let adds = assessment.inLibrary ? "Adds" : "Not in the library; it would add"
-                sentence = "\(adds) \(listed(additions))"
+                sentence += assessment.inLibrary ? "Adds " : "Not in the library; it would add "
+                appendListed(&sentence, additions.count) { additions[$0] }
                 if blockers.isEmpty {
                     sentence += ", but no enabled rule covers it"
                 } else {
-                    let upgrades = listed(blockers.map(\.upgrades))
-                    let keys = blockers.map(\.key).joined(separator: ", ")
-                    sentence += ", but \(upgrades) are off (\(keys))"
+                    sentence += ", but "
+                    appendListed(&sentence, blockers.count) { blockers[$0].upgrades }
+                    sentence += " are off ("
+                    for (offset, blocker) in blockers.enumerated() {
+                        if offset > 0 { sentence += ", " }
+                        sentence += blocker.key
+                    }
+                    sentence += ")"
                 }
             }
             let losses = assessment.losses()
-            if !losses.isEmpty { sentence += ", and it would lose \(listed(losses))" }
-            return sentence + "."
+            if !losses.isEmpty {
+                sentence += ", and it would lose "
+                appendListed(&sentence, losses.count) { losses[$0] }
+            }
+            sentence += "."
+            return sentence
         }
 
         // MARK: - Helpers
@@ -106,8 +120,17 @@ extension UpgradeRules {
 
         /// `a`, `a and b`, `a, b and c`.
         static func listed(_ items: [String]) -> String {
-            guard items.count > 1, let last = items.last else { return items.first ?? "" }
-            return items.dropLast().joined(separator: ", ") + " and " + last
+            var text = ""
+            appendListed(&text, items.count) { items[$0] }
+            return text
+        }
+
+        /// Appends `count` items as `a`, `a and b`, `a, b and c`, without intermediate strings.
+        static func appendListed(_ text: inout String, _ count: Int, _ item: (Int) -> String) {
+            for index in 0..<count {
+                if index > 0 { text += index == count - 1 ? " and " : ", " }
+                text += item(index)
+            }
         }
     }
 }

@@ -1,0 +1,36 @@
+import UpshiftCore
+
+/// Full decisions per second: parse, match against a generated 50,000-movie library, apply the
+/// rules (SPEC §11 target: ≥ 500,000/s).
+struct DecideBenchmark {
+    static let librarySize = 50_000
+    static let releaseCount = 2_000
+
+    func run(seconds: Double) {
+        var generator = LibraryGenerator(seed: 2026)
+        let movies = generator.movies(count: Self.librarySize)
+        let index = LibraryIndex(movies)
+        let releases = generator.releaseNames(for: movies, count: Self.releaseCount)
+        let rules = UpgradeRules()
+
+        var notified = 0
+        var matched = 0
+        let (operations, elapsed) = measure(seconds: seconds) {
+            for name in releases {
+                let parsed = ReleaseNameParser.parse(name)
+                let movie = parsed.title.flatMap { index.match(title: $0, year: parsed.year) }
+                if movie != nil { matched += 1 }
+                if rules.decide(parsed, current: movie?.quality).notify { notified += 1 }
+            }
+            return releases.count
+        }
+        blackHole(matched)
+        let rate = Double(operations) / elapsed
+        print("library_movies: \(index.count)")
+        print("release_names: \(releases.count)")
+        print("matched_share: \(format3(Double(matched) / Double(operations)))")
+        print("notify_share: \(format3(Double(notified) / Double(operations)))")
+        print("ns_per_decision: \(format3(1e9 / rate))")
+        print("decisions_per_second: \(Int(rate))")
+    }
+}
