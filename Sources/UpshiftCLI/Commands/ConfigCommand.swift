@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `upshift config`: the group of settings commands.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Inspect the settings.",
+        discussion: "Settings come from settings.json (see --config) and UPSHIFT_<KEY> environment variables.",
+        subcommands: [ConfigCheckCommand.self]
+    )
+}
