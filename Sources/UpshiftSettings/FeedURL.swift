@@ -51,8 +51,9 @@ extension FeedURL: Codable {
 /// The one check of "is this an http(s) URL" used by every URL setting.
 enum HTTPURLValidation {
     /// The URL when `text` is an absolute `http`/`https` URL with a host, else `nil`.
+    /// Whitespace is refused rather than percent-encoded: in a settings value it is a typo.
     static func httpURL(_ text: String) -> URL? {
-        guard let components = URLComponents(string: text),
+        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty,
             let url = components.url

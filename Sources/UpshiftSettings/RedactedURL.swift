@@ -6,7 +6,8 @@ import Foundation
 /// named like a credential (`passkey`, `tp`, `apikey`, `token`, …); any query value, bare query
 /// item or path segment that looks like a key (16 or more characters of letters and digits, both
 /// present); and a fragment that looks like a key. Query items may be separated by `&` or `;`
-/// (IPTorrents writes `t.rss?u=1;tp=…;48;download`). A string that is not a URL is masked whole.
+/// (IPTorrents writes `t.rss?u=1;tp=…;48;download`). Text that does not parse as a URL (a typo in
+/// a setting) gets the same treatment piece by piece, with anything before an `@` masked.
 /// Over-masking a long slug is the accepted price of never printing a passkey.
 public func redactedURL(_ url: URL) -> String {
     redactedURL(url.absoluteString)
@@ -15,7 +16,10 @@ public func redactedURL(_ url: URL) -> String {
 /// The text form of ``redactedURL(_:)-(URL)``.
 public func redactedURL(_ text: String) -> String {
     guard !text.isEmpty else { return "" }
-    guard var components = URLComponents(string: text) else { return Secret.mask }
+    // URLComponents would percent-encode whitespace, and "%20" makes ordinary words look like keys.
+    guard !text.contains(where: \.isWhitespace), var components = URLComponents(string: text) else {
+        return URLRedaction.redactedText(text)
+    }
     if components.percentEncodedPassword != nil {
         components.percentEncodedPassword = Secret.mask
     }
@@ -40,6 +44,33 @@ enum URLRedaction {
         "api-key", "token", "access_token", "auth", "authkey", "auth_key", "rsskey", "rss_key", "secret",
         "sig", "signature", "x-plex-token",
     ]
+
+    /// Best effort for text that is not a URL: user info, key-like words and path segments, and
+    /// credential query values are masked.
+    static func redactedText(_ text: String) -> String {
+        var text = text
+        if let at = text.lastIndex(of: "@") {
+            let start = text.range(of: "://")?.upperBound ?? text.startIndex
+            if start < at { text.replaceSubrange(start..<at, with: Secret.mask) }
+        }
+        let questionMark = text.firstIndex(of: "?") ?? text.endIndex
+        var head = ""
+        var word = Substring()
+        for character in text[..<questionMark] {
+            if character == "/" || character.isWhitespace {
+                head += looksLikeKey(word) ? Secret.mask : String(word)
+                head.append(character)
+                word = Substring()
+            } else {
+                word.append(character)
+            }
+        }
+        head += looksLikeKey(word) ? Secret.mask : String(word)
+        guard questionMark < text.endIndex else { return head }
+        let query = text[text.index(after: questionMark)...].split(separator: " ", omittingEmptySubsequences: false)
+            .map { redactedQuery(String($0)) }.joined(separator: " ")
+        return head + "?" + query
+    }
 
     /// Masks the values of credential parameters and key-like items; keeps `&` and `;` separators.
     static func redactedQuery(_ query: String) -> String {

@@ -46,7 +46,9 @@ struct SettingsReader {
         case .number(let value): number = value
         default: return fail(key, "must be a number, got \(raw.typeName)")
         }
-        guard number >= minimum, number.isFinite else { return fail(key, "must be \(minimum) or more, got \(number)") }
+        guard number >= minimum, number.isFinite else {
+            return fail(key, "must be \(Self.format(minimum)) or more, got \(Self.format(number))")
+        }
         target = number
     }
 
@@ -144,6 +146,11 @@ struct SettingsReader {
 
     private func describe(_ range: ClosedRange<Int>) -> String {
         range.upperBound == .max ? "\(range.lowerBound) or more" : "between \(range.lowerBound) and \(range.upperBound)"
+    }
+
+    /// A number as a person writes it: `2`, not `2.0`.
+    private static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
     /// Letters, digits, `.`, `-` and `_`, or a bracketed IPv6 address.
