@@ -23,7 +23,8 @@ public actor TextInputReader: InputReader {
 
     /// Reads `text` line by line.
     public init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // `\r\n` is one Character, so split on any newline rather than on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if lines.last == "" { lines.removeLast() }
         self.remaining = lines
     }
