@@ -6,11 +6,14 @@ import Foundation
 /// as numbers, lists as a JSON list or comma-separated items, `path_mappings` as a JSON list or
 /// comma-separated `from=to` pairs. Problems name the variable.
 enum EnvironmentOverrides {
+    /// The settings keys.
     typealias Key = Settings.CodingKeys
 
     /// What applying the environment found.
     struct Outcome {
+        /// Variables that could not be read, by name.
         var errors: [SettingsError] = []
+        /// `UPSHIFT_` variables that match no key.
         var warnings: [String] = []
     }
 
@@ -47,9 +50,12 @@ enum EnvironmentOverrides {
 
     /// Why a variable's text could not be read; completed into a ``SettingsError`` by the caller.
     enum Problem: Error {
+        /// The rest of a sentence about the variable.
         case problem(String)
+        /// A JSON list that does not parse.
         case json(SettingsError)
 
+        /// The error naming the variable and its key.
         func attributed(to source: SettingSource, key: Key) -> SettingsError {
             switch self {
             case .problem(let text): .invalidSetting(source: source, key: key.rawValue, problem: text)
@@ -76,7 +82,9 @@ enum EnvironmentOverrides {
             }
             return .success(.integer(number))
         case .number:
-            guard let number = Double(trimmed) else { return .failure(.problem("must be a number, got \"\(trimmed)\"")) }
+            guard let number = Double(trimmed) else {
+                return .failure(.problem("must be a number, got \"\(trimmed)\""))
+            }
             return .success(.number(number))
         case .stringList:
             if trimmed.hasPrefix("[") { return jsonList(trimmed, key: key) }

@@ -2,14 +2,19 @@
 /// against its own type and every wrong type reported by key (rather than the first
 /// `DecodingError` a synthesised decoder would throw).
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number without a fractional part that fits an `Int`.
     case integer(Int)
     /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// A list.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
     /// The JSON type's name as a message shows it: `string`, `integer`, `number`, `boolean`, `list`,

@@ -4,8 +4,11 @@ extension Settings {
     /// The outcome of reading a settings document: the settings (defaults where a value was bad),
     /// every problem, and warnings about ignored parts.
     struct ReadResult {
+        /// The settings, with defaults where a value was bad.
         var settings: Settings
+        /// Every bad value, by key.
         var errors: [SettingsError]
+        /// Ignored parts.
         var warnings: [String]
     }
 

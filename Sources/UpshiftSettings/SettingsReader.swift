@@ -4,6 +4,7 @@ import UpshiftCore
 /// Reads typed settings out of untyped JSON values, collecting every problem by key instead of
 /// stopping at the first. Absent keys and `null` keep the default.
 struct SettingsReader {
+    /// The settings keys.
     typealias Key = Settings.CodingKeys
 
     /// The values by key, from the file with environment overrides applied.
@@ -17,6 +18,7 @@ struct SettingsReader {
     /// Notes about ignored parts (unknown keys inside entries).
     private(set) var warnings: [String] = []
 
+    /// Reads `values`; `sources` names where overridden values came from.
     init(values: [String: JSONValue], sources: [String: SettingSource] = [:], defaultSource: SettingSource) {
         self.values = values
         self.sources = sources
@@ -25,12 +27,14 @@ struct SettingsReader {
 
     // MARK: - Scalars
 
+    /// A JSON boolean.
     mutating func read(_ key: Key, into target: inout Bool) {
         guard let raw = value(key) else { return }
         guard case .bool(let value) = raw else { return fail(key, "must be true or false, got \(raw.typeName)") }
         target = value
     }
 
+    /// A JSON integer within `range`.
     mutating func read(_ key: Key, into target: inout Int, in range: ClosedRange<Int>) {
         guard let raw = value(key) else { return }
         guard case .integer(let value) = raw else { return fail(key, "must be an integer, got \(raw.typeName)") }
@@ -38,6 +42,7 @@ struct SettingsReader {
         target = value
     }
 
+    /// A JSON number of at least `minimum`.
     mutating func read(_ key: Key, into target: inout Double, minimum: Double) {
         guard let raw = value(key) else { return }
         let number: Double
@@ -52,12 +57,14 @@ struct SettingsReader {
         target = number
     }
 
+    /// A JSON string, empty only when allowed.
     mutating func read(_ key: Key, into target: inout String, allowEmpty: Bool = true) {
         guard let text = string(key) else { return }
         guard allowEmpty || !text.isEmpty else { return fail(key, "must not be empty") }
         target = text
     }
 
+    /// A JSON string kept as a ``Secret``.
     mutating func read(_ key: Key, into target: inout Secret) {
         guard let text = string(key) else { return }
         target = Secret(text)
@@ -68,11 +75,15 @@ struct SettingsReader {
     /// An optional URL: an empty string means "not used".
     mutating func read(_ key: Key, into target: inout URL?) {
         guard let text = string(key) else { return }
-        if text.isEmpty { return target = nil }
+        if text.isEmpty {
+            target = nil
+            return
+        }
         guard let url = HTTPURLValidation.httpURL(text) else { return failURL(key, text) }
         target = url
     }
 
+    /// A required http(s) URL.
     mutating func read(_ key: Key, into target: inout URL) {
         guard let text = string(key) else { return }
         guard let url = HTTPURLValidation.httpURL(text) else { return failURL(key, text) }
@@ -87,8 +98,10 @@ struct SettingsReader {
         } else if text.isEmpty {
             return fail(key, "must not be empty")
         } else if !Self.isBareHost(text) {
-            return fail(key, "must be a host name without a port (see \"qbittorrent_port\") or an http(s) URL, "
-                + "got \"\(text)\"")
+            return fail(
+                key,
+                "must be a host name without a port (see \"qbittorrent_port\") or an http(s) URL, "
+                    + "got \"\(text)\"")
         }
         target = text
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import UpshiftCLI
 
 /// What one run of the CLI printed.

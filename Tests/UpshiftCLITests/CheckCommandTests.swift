@@ -1,6 +1,7 @@
 import ArgumentParser
 import Testing
 import UpshiftCore
+
 @testable import UpshiftCLI
 
 @Suite struct CheckCommandTests {
@@ -29,7 +30,8 @@ import UpshiftCore
 
     @Test func missingKeysMeanNullOrFalse() throws {
         #expect(try CurrentQualityDTO.decode("{}") == Quality())
-        #expect(try CurrentQualityDTO.decode(#"{"resolution": "1080p", "remux": null}"#) == Quality(resolution: .r1080p))
+        #expect(
+            try CurrentQualityDTO.decode(#"{"resolution": "1080p", "remux": null}"#) == Quality(resolution: .r1080p))
     }
 
     @Test(arguments: ["none", " NONE ", "None"])
@@ -56,13 +58,19 @@ import UpshiftCore
         (#"{"dvProfile": 6}"#, #"--current: "dvProfile" must be one of 5, 7, 8, got 6"#),
         (#"{"dvProfile": "P7"}"#, #"--current: "dvProfile" must be one of 5, 7, 8, got string"#),
         (#"{"dvLayer": "XEL"}"#, #"--current: "dvLayer" must be one of FEL, MEL, got "XEL""#),
-        (#"{"audio": "MP3"}"#,
-            #"--current: "audio" must be one of TrueHD, DTS-HD MA, DTS-X, DTS, DD+, DD, AAC, FLAC, LPCM, Opus, got "MP3""#),
+        (
+            #"{"audio": "MP3"}"#,
+            #"--current: "audio" must be one of TrueHD, DTS-HD MA, DTS-X, DTS, DD+, DD, AAC, FLAC, LPCM, Opus, "#
+                + #"got "MP3""#
+        ),
         (#"{"channels": 5.1}"#, #"--current: "channels" must be one of 2.0, 5.1, 7.1, got number"#),
         (#"{"sizeBytes": -1}"#, #"--current: "sizeBytes" must be 0 or more, got -1"#),
         (#"{"dv": false, "dvProfile": 7}"#, #"--current: "dv" is false but "dvProfile" or "dvLayer" is set"#),
-        (#"{"resolutoin": "2160p"}"#, #"--current: "resolutoin" is not a quality field (use atmos, audio, "#
-            + #"channels, codec, dv, dvLayer, dvProfile, hdr10, hdr10Plus, hlg, remux, resolution, sizeBytes, source)"#),
+        (
+            #"{"resolutoin": "2160p"}"#,
+            #"--current: "resolutoin" is not a quality field (use atmos, audio, channels, codec, dv, "#
+                + #"dvLayer, dvProfile, hdr10, hdr10Plus, hlg, remux, resolution, sizeBytes, source)"#
+        ),
         ("[1]", "--current: must be a JSON object or none, got list"),
     ])
     func badCurrentNamesTheKey(json: String, message: String) async {
@@ -104,10 +112,11 @@ import UpshiftCore
             let run = await runUpshift(["check", "Heat.1995", "--current", "none", "--config", path])
             #expect(run.status == 1)
             #expect(run.lines.isEmpty)
-            #expect(run.errorLines == [
-                "Error: \(path): \"notify_fel\" must be true or false, got string",
-                "Error: \(path): \"min_seeders\" must be 0 or more, got -3",
-            ])
+            #expect(
+                run.errorLines == [
+                    "Error: \(path): \"notify_fel\" must be true or false, got string",
+                    "Error: \(path): \"min_seeders\" must be 0 or more, got -3",
+                ])
         }
     }
 
@@ -117,7 +126,9 @@ import UpshiftCore
             environment: ["UPSHIFT_NOTIFY_FEL": "sometimes"]
         )
         #expect(run.status == 1)
-        #expect(run.errorLines == [#"Error: UPSHIFT_NOTIFY_FEL: "notify_fel" must be true, false, 1 or 0, got "sometimes""#])
+        #expect(
+            run.errorLines == [#"Error: UPSHIFT_NOTIFY_FEL: "notify_fel" must be true, false, 1 or 0, got "sometimes""#]
+        )
     }
 
     @Test(arguments: [["--size", "-1"], ["--seeders", "-2"], ["--size", "lots"]])

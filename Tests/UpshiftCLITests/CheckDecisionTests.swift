@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UpshiftCLI
 
 /// Decisions: these depend on the real `ReleaseNameParser` and `UpgradeRules` (the placeholders
@@ -8,7 +9,9 @@ import Testing
     static let p5Copy = #"{"resolution": "2160p", "dv": true, "dvProfile": 5, "source": "WEB-DL"}"#
 
     @Test func felOverP5Notifies() async {
-        let run = await runUpshift(["check", Self.felRelease, "--current", Self.p5Copy, "--config", "/nonexistent.json"])
+        let run = await runUpshift([
+            "check", Self.felRelease, "--current", Self.p5Copy, "--config", "/nonexistent.json",
+        ])
         #expect(run.status == 0)
         #expect(run.lines.first?.hasPrefix(#"{"notify":true,"kind":"fel","#) == true)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UpshiftCLI
 
 @Suite struct HelpAndUsageTests {
@@ -20,7 +21,9 @@ import Testing
         #expect(text.contains("USAGE: upshift"))
     }
 
-    @Test(arguments: [["frobnicate"], ["check"], ["check", "Heat.1995"], ["parse", "--nope"], ["config", "check", "x"]])
+    @Test(arguments: [
+        ["frobnicate"], ["check"], ["check", "Heat.1995"], ["parse", "--nope"], ["config", "check", "x"],
+    ])
     func usageErrorsExitTwo(arguments: [String]) async {
         let run = await runUpshift(arguments)
         #expect(run.status == 2)

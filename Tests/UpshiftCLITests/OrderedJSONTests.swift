@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UpshiftCLI
 
 @Suite struct OrderedJSONTests {
@@ -20,32 +21,36 @@ import Testing
 
     @Test func keysKeepTheOrderTheyWereWritten() throws {
         let text = try JSONLine().string(Sample())
-        #expect(text == #"{"zeta":"z","alpha":1.5,"middle":0,"list":["a","b"],"nested":{"zeta":true,"alpha":null},"#
-            + #""nothing":null}"#)
+        #expect(
+            text == #"{"zeta":"z","alpha":1.5,"middle":0,"list":["a","b"],"nested":{"zeta":true,"alpha":null},"#
+                + #""nothing":null}"#)
     }
 
     @Test func prettyIndentsByTwoSpaces() throws {
-        let text = try JSONLine(pretty: true).string(["empty": [String](), "one": ["x"]].sorted { $0.key < $1.key }
-            .map { Pair(key: $0.key, values: $0.value) })
-        #expect(text == """
-            [
-              {
-                "key": "empty",
-                "values": []
-              },
-              {
-                "key": "one",
-                "values": [
-                  "x"
+        let text = try JSONLine(pretty: true).string(
+            ["empty": [String](), "one": ["x"]].sorted { $0.key < $1.key }
+                .map { Pair(key: $0.key, values: $0.value) })
+        #expect(
+            text == """
+                [
+                  {
+                    "key": "empty",
+                    "values": []
+                  },
+                  {
+                    "key": "one",
+                    "values": [
+                      "x"
+                    ]
+                  }
                 ]
-              }
-            ]
-            """)
+                """)
     }
 
     @Test(arguments: [
         ("plain", #""plain""#), ("a/b", #""a/b""#), ("quote\"back\\slash", #""quote\"back\\slash""#),
-        ("line\nfeed\ttab\r", #""line\nfeed\ttab\r""#), ("\u{01}\u{1F}", #""\u0001\u001f""#), ("é → ✓", #""é → ✓""#),
+        ("line\nfeed\ttab\r", #""line\nfeed\ttab\r""#), ("\u{01}\u{1F}", #""\u0001\u001f""#),
+        ("é → ✓", #""é → ✓""#),
     ])
     func stringsAreEscapedAsJSONRequires(input: String, expected: String) throws {
         #expect(try JSONLine().string([input]) == "[\(expected)]")

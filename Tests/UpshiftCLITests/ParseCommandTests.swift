@@ -1,6 +1,7 @@
 import ArgumentParser
 import Testing
 import UpshiftCore
+
 @testable import UpshiftCLI
 
 /// The wire keys of SPEC §3, in order.
@@ -27,9 +28,10 @@ let parseKeys = [
     @Test func unknownValuesAreExplicitNulls() throws {
         let release = ParsedRelease(name: "x", kind: .movie, title: nil, year: nil, quality: Quality(), group: nil)
         let line = try JSONLine().string(ParsedReleaseDTO(release))
-        #expect(line == #"{"name":"x","kind":"movie","title":null,"year":null,"resolution":null,"source":null,"#
-            + #""remux":null,"dv":false,"dvProfile":null,"dvLayer":null,"hdr10":false,"hdr10Plus":false,"#
-            + #""hlg":false,"atmos":false,"audio":null,"channels":null,"codec":null,"group":null}"#)
+        #expect(
+            line == #"{"name":"x","kind":"movie","title":null,"year":null,"resolution":null,"source":null,"#
+                + #""remux":null,"dv":false,"dvProfile":null,"dvLayer":null,"hdr10":false,"hdr10Plus":false,"#
+                + #""hlg":false,"atmos":false,"audio":null,"channels":null,"codec":null,"group":null}"#)
     }
 
     @Test func valuesUseTheirWireNames() throws {
@@ -41,10 +43,11 @@ let parseKeys = [
             name: "N/A \"quoted\"", kind: .episode, title: "Title", year: 2024, quality: quality, group: "GRP"
         )
         let line = try JSONLine().string(ParsedReleaseDTO(release))
-        #expect(line == #"{"name":"N/A \"quoted\"","kind":"episode","title":"Title","year":2024,"#
-            + #""resolution":"2160p","source":"WEB-DL","remux":false,"dv":true,"dvProfile":7,"dvLayer":"FEL","#
-            + #""hdr10":true,"hdr10Plus":true,"hlg":false,"atmos":true,"audio":"DTS-HD MA","channels":"7.1","#
-            + #""codec":"HEVC","group":"GRP"}"#)
+        #expect(
+            line == #"{"name":"N/A \"quoted\"","kind":"episode","title":"Title","year":2024,"#
+                + #""resolution":"2160p","source":"WEB-DL","remux":false,"dv":true,"dvProfile":7,"dvLayer":"FEL","#
+                + #""hdr10":true,"hdr10Plus":true,"hlg":false,"atmos":true,"audio":"DTS-HD MA","channels":"7.1","#
+                + #""codec":"HEVC","group":"GRP"}"#)
     }
 
     @Test func namesArePrintedInArgumentOrder() async {
@@ -79,23 +82,35 @@ let parseKeys = [
 /// and fail until it lands. Expected values are from Tests/UpshiftCoreTests/Fixtures.
 @Suite struct ParseValueTests {
     @Test(arguments: [
-        ("Ghostbusters.Afterlife.2021.UHD.BluRay.2160p.TrueHD.Atmos.7.1.DV.FEL.HEVC.REMUX-LumenRip", [
-            #""kind":"movie""#, #""title":"Ghostbusters Afterlife""#, #""year":2021"#, #""resolution":"2160p""#,
-            #""source":"BluRay""#, #""remux":true"#, #""dv":true"#, #""dvProfile":7"#, #""dvLayer":"FEL""#,
-            #""atmos":true"#, #""audio":"TrueHD""#, #""channels":"7.1""#, #""codec":"HEVC""#,
-            #""group":"LumenRip""#,
-        ]),
-        ("The World is Not Enough 1999 2160p WEB-DL HEVC DTS-HD MA 5.1 H.265-DEFLATE", [
-            #""title":"The World is Not Enough""#, #""year":1999"#, #""source":"WEB-DL""#, #""dv":false"#,
-            #""dvProfile":null"#, #""audio":"DTS-HD MA""#, #""channels":"5.1""#, #""group":"DEFLATE""#,
-        ]),
-        ("Blade Runner 2049 2017 2160p REMUX HEVC DV HDR10+ TrueHD 7.1 Atmos-jennaortegaUHD", [
-            #""title":"Blade Runner 2049""#, #""year":2017"#, #""dv":true"#, #""dvProfile":null"#,
-            #""hdr10Plus":true"#,
-        ]),
-        ("The.Mandalorian.S01E01.Chapter.1.2160p.DSNP.WEB-DL.DDP5.1.Atmos.DV.HEVC-MZABI", [
-            #""kind":"episode""#, #""audio":"DD+""#, #""channels":"5.1""#, #""group":"MZABI""#,
-        ]),
+        (
+            "Ghostbusters.Afterlife.2021.UHD.BluRay.2160p.TrueHD.Atmos.7.1.DV.FEL.HEVC.REMUX-LumenRip",
+            [
+                #""kind":"movie""#, #""title":"Ghostbusters Afterlife""#, #""year":2021"#, #""resolution":"2160p""#,
+                #""source":"BluRay""#, #""remux":true"#, #""dv":true"#, #""dvProfile":7"#, #""dvLayer":"FEL""#,
+                #""atmos":true"#, #""audio":"TrueHD""#, #""channels":"7.1""#, #""codec":"HEVC""#,
+                #""group":"LumenRip""#,
+            ]
+        ),
+        (
+            "The World is Not Enough 1999 2160p WEB-DL HEVC DTS-HD MA 5.1 H.265-DEFLATE",
+            [
+                #""title":"The World is Not Enough""#, #""year":1999"#, #""source":"WEB-DL""#, #""dv":false"#,
+                #""dvProfile":null"#, #""audio":"DTS-HD MA""#, #""channels":"5.1""#, #""group":"DEFLATE""#,
+            ]
+        ),
+        (
+            "Blade Runner 2049 2017 2160p REMUX HEVC DV HDR10+ TrueHD 7.1 Atmos-jennaortegaUHD",
+            [
+                #""title":"Blade Runner 2049""#, #""year":2017"#, #""dv":true"#, #""dvProfile":null"#,
+                #""hdr10Plus":true"#,
+            ]
+        ),
+        (
+            "The.Mandalorian.S01E01.Chapter.1.2160p.DSNP.WEB-DL.DDP5.1.Atmos.DV.HEVC-MZABI",
+            [
+                #""kind":"episode""#, #""audio":"DD+""#, #""channels":"5.1""#, #""group":"MZABI""#,
+            ]
+        ),
     ])
     func printsWhatTheNameStates(name: String, fragments: [String]) async {
         let run = await runUpshift(["parse", name])

@@ -1,19 +1,26 @@
 import Foundation
 import Testing
+
 @testable import UpshiftSettings
 
 @Suite struct RedactedURLTests {
     @Test(arguments: [
-        ("https://iptorrents.com/t.rss?u=1234567;tp=0f1e2d3c4b5a69788796a5b4c3d2e1f0;48;89;download",
-            "https://iptorrents.com/t.rss?u=1234567;tp=********;48;89;download"),
+        (
+            "https://iptorrents.com/t.rss?u=1234567;tp=0f1e2d3c4b5a69788796a5b4c3d2e1f0;48;89;download",
+            "https://iptorrents.com/t.rss?u=1234567;tp=********;48;89;download"
+        ),
         ("https://tracker.example/rss?passkey=abc123&cat=1", "https://tracker.example/rss?passkey=********&cat=1"),
         ("https://prowlarr.lan/1/api?apikey=short&t=movie", "https://prowlarr.lan/1/api?apikey=********&t=movie"),
         ("https://rss.torrentleech.org/a1b2c3d4e5f6a7b8c9d0", "https://rss.torrentleech.org/********"),
-        ("https://tracker.example/rss/download?id=5&key2=a1b2c3d4e5f6a7b8c9d0",
-            "https://tracker.example/rss/download?id=5&key2=********"),
+        (
+            "https://tracker.example/rss/download?id=5&key2=a1b2c3d4e5f6a7b8c9d0",
+            "https://tracker.example/rss/download?id=5&key2=********"
+        ),
         ("http://admin:adminadmin@10.0.0.63:8080/", "http://admin:********@10.0.0.63:8080/"),
-        ("https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getUpdates",
-            "https://api.telegram.org/********/getUpdates"),
+        (
+            "https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getUpdates",
+            "https://api.telegram.org/********/getUpdates"
+        ),
         ("http://plex.lan:32400/library?X-Plex-Token=abcDEF", "http://plex.lan:32400/library?X-Plex-Token=********"),
         ("http://10.0.0.35:7878", "http://10.0.0.35:7878"),
         ("https://tracker.example/rss?passkey=", "https://tracker.example/rss?passkey="),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UpshiftSettings
 
 /// Everything a value can be printed as.

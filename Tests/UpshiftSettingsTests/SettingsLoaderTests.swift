@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UpshiftCore
+
 @testable import UpshiftSettings
 
 @Suite struct SettingsLoaderTests {
@@ -88,20 +89,30 @@ import UpshiftCore
         ("library_refresh_minutes", "0", "library_refresh_minutes", "must be 1 or more, got 0"),
         ("min_seeders", "-1", "min_seeders", "must be 0 or more, got -1"),
         ("max_size_gb", "-2", "max_size_gb", "must be 0 or more, got -2"),
-        ("auto_approve", "[\"fel\", \"sometimes\"]", "auto_approve[1]",
-            "must be one of fel, dv, atmos, resolution, got \"sometimes\""),
+        (
+            "auto_approve", "[\"fel\", \"sometimes\"]", "auto_approve[1]",
+            "must be one of fel, dv, atmos, resolution, got \"sometimes\""
+        ),
         ("radarr_url", "\"10.0.0.35:7878\"", "radarr_url", "must be an http or https URL, got \"10.0.0.35:7878\""),
-        ("telegram_api_url", "\"ftp://api.telegram.org\"", "telegram_api_url",
-            "must be an http or https URL, got \"ftp://api.telegram.org\""),
-        ("ipt_feed_urls", "[\"https://ok.example/rss\", \"not a url\"]", "ipt_feed_urls[1]",
-            "must be an http or https URL"),
+        (
+            "telegram_api_url", "\"ftp://api.telegram.org\"", "telegram_api_url",
+            "must be an http or https URL, got \"ftp://api.telegram.org\""
+        ),
+        (
+            "ipt_feed_urls", "[\"https://ok.example/rss\", \"not a url\"]", "ipt_feed_urls[1]",
+            "must be an http or https URL"
+        ),
         ("path_mappings", "[{\"from\": \"/movies/\"}]", "path_mappings[0]", "is missing \"to\""),
         ("path_mappings", "[{\"to\": \"/mnt/movies/\"}]", "path_mappings[0]", "is missing \"from\""),
         ("path_mappings", "[{\"from\": \"\", \"to\": \"/b\"}]", "path_mappings[0]", "\"from\" must not be empty"),
-        ("telegram_chat_id", "\"my chat\"", "telegram_chat_id",
-            "must be a chat number or an @channel name, got \"my chat\""),
-        ("qbittorrent_host", "\"10.0.0.63:8080\"", "qbittorrent_host",
-            "must be a host name without a port (see \"qbittorrent_port\") or an http(s) URL, got \"10.0.0.63:8080\""),
+        (
+            "telegram_chat_id", "\"my chat\"", "telegram_chat_id",
+            "must be a chat number or an @channel name, got \"my chat\""
+        ),
+        (
+            "qbittorrent_host", "\"10.0.0.63:8080\"", "qbittorrent_host",
+            "must be a host name without a port (see \"qbittorrent_port\") or an http(s) URL, got \"10.0.0.63:8080\""
+        ),
         ("web_host", "\"\"", "web_host", "must not be empty"),
         ("notify_expire_hours", "0", "notify_expire_hours", "must be 1 or more, got 0"),
     ])
@@ -179,10 +190,11 @@ import UpshiftCore
         try await withTemporaryDirectory { directory in
             let path = try writeSettings(#"{"qbitorrent_port": 9090, "totally_new": 1}"#, in: directory)
             let loaded = try SettingsLoader.load(path: path, environment: [:])
-            #expect(loaded.warnings == [
-                "\(path): unknown key \"qbitorrent_port\" is ignored (did you mean \"qbittorrent_port\"?)",
-                "\(path): unknown key \"totally_new\" is ignored",
-            ])
+            #expect(
+                loaded.warnings == [
+                    "\(path): unknown key \"qbitorrent_port\" is ignored (did you mean \"qbittorrent_port\"?)",
+                    "\(path): unknown key \"totally_new\" is ignored",
+                ])
             #expect(loaded.settings.qbittorrentPort == 8080)
         }
     }
@@ -204,11 +216,12 @@ import UpshiftCore
     }
 
     @Test func ruleSettingsFollowTheFile() throws {
-        let result = Settings.read([
-            "notify_fel": .bool(false), "notify_dv": .bool(true), "notify_expire_hours": .integer(48),
-            "max_size_gb": .number(80.5), "min_seeders": .integer(3),
-            "auto_approve": .array([.string("fel"), .string("atmos")]),
-        ], defaultSource: .document)
+        let result = Settings.read(
+            [
+                "notify_fel": .bool(false), "notify_dv": .bool(true), "notify_expire_hours": .integer(48),
+                "max_size_gb": .number(80.5), "min_seeders": .integer(3),
+                "auto_approve": .array([.string("fel"), .string("atmos")]),
+            ], defaultSource: .document)
         #expect(result.errors.isEmpty)
         var expected = RuleSettings()
         expected.notifyFEL = false

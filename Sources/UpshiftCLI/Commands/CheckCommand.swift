@@ -1,9 +1,10 @@
 import ArgumentParser
-import UpshiftSettings
 import UpshiftCore
+import UpshiftSettings
 
 /// `upshift check NAME --current JSON|none`: the decision the daemon would take (SPEC §5).
 struct CheckCommand: UpshiftCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Judge one release against the copy you have and print the decision as JSON.",
@@ -23,6 +24,7 @@ struct CheckCommand: UpshiftCommand {
             """
     )
 
+    /// `--config`.
     @OptionGroup var global: GlobalOptions
 
     /// The release name to judge.
@@ -30,8 +32,10 @@ struct CheckCommand: UpshiftCommand {
     var name: String
 
     /// The current copy's quality, or `none`.
-    @Option(help: ArgumentHelp("The current copy's quality as a JSON object, or none when the movie is not "
-        + "in the library.", valueName: "json|none"))
+    @Option(
+        help: ArgumentHelp(
+            "The current copy's quality as a JSON object, or none when the movie is not "
+                + "in the library.", valueName: "json|none"))
     var current: String
 
     /// The release's size, which the `max_size_gb` filter reads.
@@ -42,11 +46,13 @@ struct CheckCommand: UpshiftCommand {
     @Option(help: ArgumentHelp("The release's seeders, when known (for min_seeders).", valueName: "n"))
     var seeders: Int?
 
+    /// Rejects negative numbers as usage errors.
     func validate() throws {
         if let size, size < 0 { throw ValidationError("--size must be 0 or more, got \(size).") }
         if let seeders, seeders < 0 { throw ValidationError("--seeders must be 0 or more, got \(seeders).") }
     }
 
+    /// Does the work, writing through `context.output`.
     func run(in context: CLIContext) async throws {
         let currentQuality = try CurrentQualityDTO.decode(current)
         let settings = try await global.loadSettings(context: context).settings
@@ -57,6 +63,7 @@ struct CheckCommand: UpshiftCommand {
         await context.output.write(try JSONLine().string(DecisionDTO(decision)))
     }
 
+    /// Runs against the process's standard streams and environment.
     mutating func run() async throws {
         try await run(in: .standard)
     }

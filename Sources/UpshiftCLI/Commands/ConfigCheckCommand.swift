@@ -3,6 +3,7 @@ import UpshiftSettings
 
 /// `upshift config check`: validates the settings and prints the effective values, secrets masked.
 struct ConfigCheckCommand: UpshiftCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate the settings and print the effective values.",
@@ -14,8 +15,10 @@ struct ConfigCheckCommand: UpshiftCommand {
             """
     )
 
+    /// `--config`.
     @OptionGroup var global: GlobalOptions
 
+    /// Does the work, writing through `context.output`.
     func run(in context: CLIContext) async throws {
         let loaded = try await global.loadSettings(context: context, showNotes: true)
         await context.output.write(try JSONLine(pretty: true).string(loaded.settings))
@@ -24,6 +27,7 @@ struct ConfigCheckCommand: UpshiftCommand {
         await context.output.writeError("Settings are valid\(warnings).")
     }
 
+    /// Runs against the process's standard streams and environment.
     mutating func run() async throws {
         try await run(in: .standard)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `upshift config`: the group of settings commands.
 struct ConfigCommand: AsyncParsableCommand {
+    /// Name, abstract and the subcommands.
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Inspect the settings.",

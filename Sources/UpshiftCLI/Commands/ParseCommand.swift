@@ -4,6 +4,7 @@ import UpshiftCore
 
 /// `upshift parse [NAME ...]`: what each release name states, one JSON object per line (SPEC §3).
 struct ParseCommand: UpshiftCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Print what release names state, one JSON object per line.",
@@ -11,21 +12,26 @@ struct ParseCommand: UpshiftCommand {
             Each NAME, or each non-empty line of standard input when no NAME is given, is parsed \
             and printed in input order as one JSON object with exactly these keys: name, kind, \
             title, year, resolution, source, remux, dv, dvProfile, dvLayer, hdr10, hdr10Plus, hlg, \
-            atmos, audio, channels, codec, group. Unknown values are null, absent flags false.
+            atmos, audio, channels, codec, group. Unknown values are null, absent flags false. \
+            parse reads no settings; --config is accepted as on every command.
 
-            Example:
-              upshift parse 'Dune.Part.Two.2024.2160p.UHD.BluRay.REMUX.DV.P7.FEL.TrueHD.Atmos.7.1-GROUP'
+            Examples:
+              upshift parse 'Heat.1995.2160p.BluRay.REMUX.DV.FEL.TrueHD.Atmos-GRP'
               cat names.txt | upshift parse
             """
     )
 
+    /// `--config`.
     @OptionGroup var global: GlobalOptions
 
     /// The release names; none means "read standard input".
-    @Argument(help: ArgumentHelp("Release names. With none, each non-empty line of standard input is one name.",
-        valueName: "name"))
+    @Argument(
+        help: ArgumentHelp(
+            "Release names. With none, each non-empty line of standard input is one name.",
+            valueName: "name"))
     var names: [String] = []
 
+    /// Does the work, writing through `context.output`.
     func run(in context: CLIContext) async throws {
         let line = JSONLine()
         if !names.isEmpty {
@@ -39,6 +45,7 @@ struct ParseCommand: UpshiftCommand {
         }
     }
 
+    /// Runs against the process's standard streams and environment.
     mutating func run() async throws {
         try await run(in: .standard)
     }

@@ -32,7 +32,8 @@ struct CurrentQualityDTO {
             throw .invalidJSON(error)
         }
         guard case .object(let fields) = value else {
-            throw .invalidOptionValue(option: option, key: nil, problem: "must be a JSON object or none, got \(value.typeName)")
+            throw .invalidOptionValue(
+                option: option, key: nil, problem: "must be a JSON object or none, got \(value.typeName)")
         }
         var reader = CurrentQualityDTO(fields: fields)
         let quality = reader.quality()

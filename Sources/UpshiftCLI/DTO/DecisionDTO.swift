@@ -2,13 +2,18 @@ import UpshiftCore
 
 /// The line `upshift check` prints (SPEC §5): `{"notify", "kind", "reason", "gains"}` in that order.
 struct DecisionDTO: Encodable, Sendable {
+    /// True when the owner is asked.
     var notify: Bool
+    /// The decision kind's name, e.g. `fel` or `not_in_library`.
     var kind: String
+    /// One human sentence.
     var reason: String
+    /// Every gain that holds.
     var gains: [String]
 
     /// The wire keys, in wire order.
     enum CodingKeys: String, CodingKey, CaseIterable {
+        /// The four keys.
         case notify, kind, reason, gains
     }
 

@@ -4,29 +4,48 @@ import UpshiftCore
 /// unknown values and `false` for absent booleans. Enumerations are written as their names
 /// (`"2160p"`, `"DTS-HD MA"`), the Dolby Vision profile as the number 5, 7 or 8.
 struct ParsedReleaseDTO: Encodable, Sendable {
+    /// The name, verbatim.
     var name: String
+    /// `movie` or `episode`.
     var kind: String
+    /// The title, or null.
     var title: String?
+    /// The year, or null.
     var year: Int?
+    /// `480p` … `2160p`, or null.
     var resolution: String?
+    /// `BluRay`, `WEB-DL`, …, or null.
     var source: String?
+    /// A remux; null when not known.
     var remux: Bool?
+    /// Dolby Vision stated.
     var dv: Bool
+    /// 5, 7 or 8, or null.
     var dvProfile: Int?
+    /// `FEL` or `MEL`, or null.
     var dvLayer: String?
+    /// HDR10 stated.
     var hdr10: Bool
+    /// HDR10+ stated.
     var hdr10Plus: Bool
+    /// HLG stated.
     var hlg: Bool
+    /// Atmos stated.
     var atmos: Bool
+    /// `TrueHD`, `DTS-HD MA`, …, or null.
     var audio: String?
+    /// `2.0`, `5.1` or `7.1`, or null.
     var channels: String?
+    /// `x265`, `HEVC`, …, or null.
     var codec: String?
+    /// The release group, or null.
     var group: String?
 
     /// The wire keys, in wire order.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, title, year, resolution, source, remux, dv, dvProfile, dvLayer
-        case hdr10, hdr10Plus, hlg, atmos, audio, channels, codec, group
+        /// Every key of SPEC §3; the order of the cases is the wire order.
+        case name, kind, title, year, resolution, source, remux, dv, dvProfile, dvLayer,
+            hdr10, hdr10Plus, hlg, atmos, audio, channels, codec, group
     }
 
     /// The wire form of a parse.

@@ -4,18 +4,24 @@
 /// order, while SPEC §3 and §5 fix the key order of every line; ``OrderedJSONEncoder`` builds
 /// this tree instead and ``text(pretty:)`` prints it.
 indirect enum OrderedJSON: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number, already in its JSON text form.
     case number(String)
+    /// A string.
     case string(String)
+    /// A list.
     case array([OrderedJSON])
     /// Keys and values in insertion order.
     case object([Member])
 
     /// One key of an object.
     struct Member: Sendable, Hashable {
+        /// The key.
         var key: String
+        /// Its value.
         var value: OrderedJSON
     }
 
@@ -38,7 +44,8 @@ indirect enum OrderedJSON: Sendable, Hashable {
                 item.write(to: &output, pretty: pretty, indent: indent + 1)
             }
         case .object(let members):
-            writeContainer(members, open: "{", close: "}", to: &output, pretty: pretty, indent: indent) { member, output in
+            writeContainer(members, open: "{", close: "}", to: &output, pretty: pretty, indent: indent) {
+                member, output in
                 Self.writeString(member.key, to: &output)
                 output += pretty ? ": " : ":"
                 member.value.write(to: &output, pretty: pretty, indent: indent + 1)
@@ -51,7 +58,10 @@ indirect enum OrderedJSON: Sendable, Hashable {
         element: (Element, inout String) -> Void
     ) {
         output += open
-        guard !elements.isEmpty else { return output += close }
+        guard !elements.isEmpty else {
+            output += close
+            return
+        }
         let inner = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""
         for (index, item) in elements.enumerated() {
             if index > 0 { output += "," }

@@ -7,8 +7,10 @@ import Foundation
 struct OrderedJSONEncoder {
     /// Errors: a number JSON cannot represent.
     enum Failure: Error, CustomStringConvertible {
+        /// A NaN or infinity at the given coding path.
         case nonFinite(codingPath: String)
 
+        /// One sentence naming the coding path.
         var description: String {
             switch self {
             case .nonFinite(let path): "\(path.isEmpty ? "value" : path) is not a finite number and cannot be JSON"
@@ -29,7 +31,12 @@ struct OrderedJSONEncoder {
 /// One value being encoded. A class, because containers handed out by the encoder write into
 /// their parent after the call that created them has returned.
 final class JSONNode {
-    private enum Shape { case empty, scalar(OrderedJSON), array([JSONNode]), object([String], [String: JSONNode]) }
+    private enum Shape {
+        case empty
+        case scalar(OrderedJSON)
+        case array([JSONNode])
+        case object([String], [String: JSONNode])
+    }
     private var shape = Shape.empty
 
     /// The finished value; a value that encoded nothing is `{}`, as with `JSONEncoder`.
@@ -51,13 +58,16 @@ final class JSONNode {
         }
     }
 
+    /// Makes this node `null`.
     func setNull() { shape = .scalar(.null) }
 
+    /// Makes this node an object, keeping its members if it already is one.
     func makeObject() {
         if case .object = shape { return }
         shape = .object([], [:])
     }
 
+    /// Makes this node an array, keeping its elements if it already is one.
     func makeArray() {
         if case .array = shape { return }
         shape = .array([])
@@ -84,6 +94,7 @@ final class JSONNode {
         return node
     }
 
+    /// Members or elements so far.
     var count: Int {
         switch shape {
         case .array(let nodes): nodes.count
@@ -118,20 +129,26 @@ final class JSONNode {
 
 /// The `Encoder` handed to `encode(to:)`.
 struct NodeEncoder: Encoder {
+    /// The node written to.
     let node: JSONNode
+    /// Where in the value this container writes.
     let codingPath: [any CodingKey]
+    /// None: the DTOs need no context.
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+    /// Turns the node into an object.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.makeObject()
         return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, codingPath: codingPath))
     }
 
+    /// Turns the node into an array.
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.makeArray()
         return UnkeyedNodeContainer(node: node, codingPath: codingPath)
     }
 
+    /// Writes the node itself.
     func singleValueContainer() -> any SingleValueEncodingContainer {
         SingleNodeContainer(node: node, codingPath: codingPath)
     }
@@ -139,17 +156,22 @@ struct NodeEncoder: Encoder {
 
 /// Writes object members in order.
 struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    /// The node written to.
     let node: JSONNode
+    /// Where in the value this container writes.
     let codingPath: [any CodingKey]
 
+    /// Writes `null`.
     mutating func encodeNil(forKey key: Key) throws {
         node.child(forKey: key.stringValue).setNull()
     }
 
+    /// Writes a value: a leaf directly, anything else through its `encode(to:)`.
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try node.child(forKey: key.stringValue).encode(value, codingPath: codingPath + [key])
     }
 
+    /// A keyed container for a new child.
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
@@ -157,14 +179,17 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
             .container(keyedBy: keyType)
     }
 
+    /// An unkeyed container for a new child.
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         NodeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
+    /// An encoder for a new child.
     mutating func superEncoder() -> any Encoder {
         NodeEncoder(node: node.child(forKey: "super"), codingPath: codingPath)
     }
 
+    /// An encoder for a new child.
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         NodeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
     }
@@ -172,28 +197,36 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 /// Writes array elements in order.
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
+    /// The node written to.
     let node: JSONNode
+    /// Where in the value this container writes.
     let codingPath: [any CodingKey]
+    /// Elements so far.
     var count: Int { node.count }
 
+    /// Writes `null`.
     mutating func encodeNil() throws {
         node.appendChild().setNull()
     }
 
+    /// Writes a value: a leaf directly, anything else through its `encode(to:)`.
     mutating func encode<T: Encodable>(_ value: T) throws {
         try node.appendChild().encode(value, codingPath: codingPath)
     }
 
+    /// A keyed container for a new child.
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
         NodeEncoder(node: node.appendChild(), codingPath: codingPath).container(keyedBy: keyType)
     }
 
+    /// An unkeyed container for a new child.
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         NodeEncoder(node: node.appendChild(), codingPath: codingPath).unkeyedContainer()
     }
 
+    /// An encoder for a new child.
     mutating func superEncoder() -> any Encoder {
         NodeEncoder(node: node.appendChild(), codingPath: codingPath)
     }
@@ -201,13 +234,17 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 
 /// Writes one value into the node itself.
 struct SingleNodeContainer: SingleValueEncodingContainer {
+    /// The node written to.
     let node: JSONNode
+    /// Where in the value this container writes.
     let codingPath: [any CodingKey]
 
+    /// Writes `null`.
     mutating func encodeNil() throws {
         node.setNull()
     }
 
+    /// Writes a value: a leaf directly, anything else through its `encode(to:)`.
     mutating func encode<T: Encodable>(_ value: T) throws {
         try node.encode(value, codingPath: codingPath)
     }
