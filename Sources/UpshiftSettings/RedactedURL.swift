@@ -1,0 +1,123 @@
+import Foundation
+
+/// A URL as it may be printed: credentials masked, the rest kept so the owner can tell URLs apart.
+///
+/// Masks with `********`: the password of `user:password@`; the value of every query parameter
+/// named like a credential (`passkey`, `tp`, `apikey`, `token`, …); any query value, bare query
+/// item or path segment that looks like a key (16 or more characters of letters and digits, both
+/// present); and a fragment that looks like a key. Query items may be separated by `&` or `;`
+/// (IPTorrents writes `t.rss?u=1;tp=…;48;download`). Text that does not parse as a URL (a typo in
+/// a setting) gets the same treatment piece by piece, with anything before an `@` masked.
+/// Over-masking a long slug is the accepted price of never printing a passkey.
+public func redactedURL(_ url: URL) -> String {
+    redactedURL(url.absoluteString)
+}
+
+/// The text form of ``redactedURL(_:)-(URL)``.
+public func redactedURL(_ text: String) -> String {
+    guard !text.isEmpty else { return "" }
+    // URLComponents would percent-encode whitespace, and "%20" makes ordinary words look like keys.
+    guard !text.contains(where: \.isWhitespace), var components = URLComponents(string: text) else {
+        return URLRedaction.redactedText(text)
+    }
+    if components.percentEncodedPassword != nil {
+        components.percentEncodedPassword = Secret.mask
+    }
+    components.percentEncodedPath = components.percentEncodedPath
+        .split(separator: "/", omittingEmptySubsequences: false)
+        .map { URLRedaction.looksLikeKey($0) ? Secret.mask : String($0) }
+        .joined(separator: "/")
+    if let query = components.percentEncodedQuery {
+        components.percentEncodedQuery = URLRedaction.redactedQuery(query)
+    }
+    if let fragment = components.percentEncodedFragment, URLRedaction.looksLikeKey(fragment[...]) {
+        components.percentEncodedFragment = Secret.mask
+    }
+    return components.string ?? Secret.mask
+}
+
+/// The rules behind ``redactedURL(_:)-(String)``.
+enum URLRedaction {
+    /// Query parameter names whose value is a credential, compared in lower case.
+    static let secretParameterNames: Set<String> = [
+        "passkey", "pass", "password", "passwd", "pwd", "tp", "torrent_pass", "key", "apikey", "api_key",
+        "api-key", "token", "access_token", "auth", "authkey", "auth_key", "rsskey", "rss_key", "secret",
+        "sig", "signature", "x-plex-token",
+    ]
+
+    /// Best effort for text that is not a URL: user info, key-like words and path segments, and
+    /// credential query values are masked.
+    static func redactedText(_ text: String) -> String {
+        var text = text
+        if let at = text.lastIndex(of: "@") {
+            let start = text.range(of: "://")?.upperBound ?? text.startIndex
+            if start < at { text.replaceSubrange(start..<at, with: Secret.mask) }
+        }
+        let questionMark = text.firstIndex(of: "?") ?? text.endIndex
+        var head = ""
+        var word = Substring()
+        for character in text[..<questionMark] {
+            if character == "/" || character.isWhitespace {
+                head += looksLikeKey(word) ? Secret.mask : String(word)
+                head.append(character)
+                word = Substring()
+            } else {
+                word.append(character)
+            }
+        }
+        head += looksLikeKey(word) ? Secret.mask : String(word)
+        guard questionMark < text.endIndex else { return head }
+        let query = text[text.index(after: questionMark)...].split(separator: " ", omittingEmptySubsequences: false)
+            .map { redactedQuery(String($0)) }.joined(separator: " ")
+        return head + "?" + query
+    }
+
+    /// Masks the values of credential parameters and key-like items; keeps `&` and `;` separators.
+    static func redactedQuery(_ query: String) -> String {
+        var result = ""
+        var item = Substring()
+        var rest = query[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "&" || $0 == ";" } ?? rest.endIndex
+            item = rest[..<end]
+            result += redactedQueryItem(item)
+            if end < rest.endIndex {
+                result.append(rest[end])
+                rest = rest[rest.index(after: end)...]
+            } else {
+                rest = rest[rest.endIndex...]
+            }
+        }
+        return result
+    }
+
+    /// One `name=value` or bare item, masked when it is or looks like a credential.
+    private static func redactedQueryItem(_ item: Substring) -> String {
+        guard let equals = item.firstIndex(of: "=") else {
+            return looksLikeKey(item) ? Secret.mask : String(item)
+        }
+        let name = item[..<equals]
+        let value = item[item.index(after: equals)...]
+        let isSecretName = secretParameterNames.contains(name.removingPercentEncoding?.lowercased() ?? "")
+        guard !value.isEmpty, isSecretName || looksLikeKey(value) else { return String(item) }
+        return "\(name)=\(Secret.mask)"
+    }
+
+    /// True for 16 or more characters of letters, digits and `-_:.~+=%`, with at least one letter
+    /// and one digit: passkeys, API keys, tokens and bot tokens (`123456:ABC…`).
+    static func looksLikeKey(_ text: Substring) -> Bool {
+        guard text.count >= 16 else { return false }
+        var hasLetter = false
+        var hasDigit = false
+        for character in text {
+            if character.isASCII, character.isLetter {
+                hasLetter = true
+            } else if character.isASCII, character.isNumber {
+                hasDigit = true
+            } else if !"-_:.~+=%".contains(character) {
+                return false
+            }
+        }
+        return hasLetter && hasDigit
+    }
+}
