@@ -7,6 +7,8 @@ import Testing
 @Suite struct CheckDecisionTests {
     static let felRelease = "Ghostbusters.Afterlife.2021.UHD.BluRay.2160p.TrueHD.Atmos.7.1.DV.FEL.HEVC.REMUX-LumenRip"
     static let p5Copy = #"{"resolution": "2160p", "dv": true, "dvProfile": 5, "source": "WEB-DL"}"#
+    /// With Atmos already held, only the FEL rule can fire (not the combined DV + Atmos upgrade).
+    static let p5AtmosCopy = #"{"resolution": "2160p", "dv": true, "dvProfile": 5, "atmos": true}"#
 
     @Test func felOverP5Notifies() async {
         let run = await runUpshift([
@@ -19,18 +21,20 @@ import Testing
     @Test func theConfigFileIsHonoured() async throws {
         try await withTemporaryDirectory { directory in
             let path = try writeSettings(#"{"notify_fel": false}"#, in: directory)
-            let run = await runUpshift(["check", Self.felRelease, "--current", Self.p5Copy, "--config", path])
+            let on = await runUpshift(["check", Self.felRelease, "--current", Self.p5AtmosCopy, "--config", "/nonexistent.json"])
+            #expect(on.lines.first?.hasPrefix(#"{"notify":true,"kind":"fel","#) == true)
+            let run = await runUpshift(["check", Self.felRelease, "--current", Self.p5AtmosCopy, "--config", path])
             #expect(run.status == 0)
-            #expect(run.lines.first?.hasPrefix(#"{"notify":false,"#) == true)
+            #expect(run.lines.first?.hasPrefix(#"{"notify":false,"kind":"none","#) == true)
         }
     }
 
     @Test func theEnvironmentIsHonoured() async {
         let run = await runUpshift(
-            ["check", Self.felRelease, "--current", Self.p5Copy, "--config", "/nonexistent.json"],
+            ["check", Self.felRelease, "--current", Self.p5AtmosCopy, "--config", "/nonexistent.json"],
             environment: ["UPSHIFT_NOTIFY_FEL": "false"]
         )
-        #expect(run.lines.first?.hasPrefix(#"{"notify":false,"#) == true)
+        #expect(run.lines.first?.hasPrefix(#"{"notify":false,"kind":"none","#) == true)
     }
 
     @Test func aMovieNotInTheLibraryIsSkipped() async {

@@ -9,7 +9,7 @@
 /// - ASCII (the usual release name) takes a byte loop with no per-character work.
 /// - Apostrophes are `'` `’` `‘` `` ` `` as LABELS.md says, plus `´` `ʼ` `′` `‛`, which release names use the same way.
 /// - Fullwidth forms U+FF01–U+FF5E are read as their ASCII twins (`：` is a separator, `Ａ` is `a`, `＆` is `and`).
-/// - ``foldTable`` (generated with Foundation by `Scripts/generate-fold-table.swift`) gives NFKD-and-strip for
+/// - ``foldTable`` (generated with Foundation by `scripts/generate-fold-table.swift`) gives NFKD-and-strip for
 ///   Latin-1, Latin Extended-A/B and Additional, Greek, Cyrillic, super/subscripts, number forms and ligatures, plus
 ///   base letters NFKD keeps (ø→o, ł→l, đ→d, ß→ss, æ→ae, œ→oe, þ→th, ð→d, ı→i, …) and final ς→σ.
 /// - Combining accents (U+0300–U+036F and the other diacritic blocks) are dropped, so a decomposed `e` + U+0301
