@@ -8,6 +8,35 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// What every client target builds on.
+let clientDependencies: [Target.Dependency] = [
+    "UpshiftCore",
+    "UpshiftSettings",
+    "HTTPClientSupport",
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+/// A client's test target: the client plus the loopback test support.
+func clientTests(_ name: String) -> Target {
+    .testTarget(
+        name: "\(name)Tests",
+        dependencies: [
+            .byName(name: name),
+            "UpshiftTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "InMemoryLogging", package: "swift-log"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ],
+        swiftSettings: swiftSettings
+    )
+}
+
 let package = Package(
     name: "Upshift",
     platforms: [.macOS(.v14)],
@@ -17,13 +46,49 @@ let package = Package(
         .library(name: "UpshiftCore", targets: ["UpshiftCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Pure core: the standard library only (no Foundation). Parser, quality model, matching, rules.
         .target(name: "UpshiftCore", swiftSettings: swiftSettings),
         // settings.json + UPSHIFT_* environment, validation, Secret (Foundation).
         .target(name: "UpshiftSettings", dependencies: ["UpshiftCore"], swiftSettings: swiftSettings),
+        // Shared outbound HTTP: deadline, body cap, status → typed error, redaction, request log.
+        .target(
+            name: "HTTPClientSupport",
+            dependencies: [
+                "UpshiftCore",
+                "UpshiftSettings",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // One client per outside system.
+        .target(name: "TorrentFeed", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        .target(name: "QBittorrent", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        .target(name: "Radarr", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        .target(name: "Plex", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        .target(name: "Telegram", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        // Loopback servers, log capture and temporary folders for the tests.
+        .target(
+            name: "UpshiftTestSupport",
+            dependencies: [
+                "HTTPClientSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Commands; the executable only calls into this.
         .target(
             name: "UpshiftCLI",
@@ -44,5 +109,11 @@ let package = Package(
         ),
         .testTarget(name: "UpshiftSettingsTests", dependencies: ["UpshiftSettings"], swiftSettings: swiftSettings),
         .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
+        clientTests("HTTPClientSupport"),
+        clientTests("TorrentFeed"),
+        clientTests("QBittorrent"),
+        clientTests("Radarr"),
+        clientTests("Plex"),
+        clientTests("Telegram"),
     ]
 )

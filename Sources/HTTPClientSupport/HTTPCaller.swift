@@ -1,0 +1,119 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Sends one request with a deadline and a body cap, logs it redacted, and turns every failure
+/// into an ``HTTPCallError`` (SPEC §9: no secret in logs or errors; STYLE: a hung server cannot
+/// stall a poller). Non-2xx replies are returned, not thrown: the client decides (qBittorrent
+/// logs in again on 403, Telegram reads `retry_after` from a 429); ``requireSuccess(_:)`` throws.
+public struct HTTPCaller: Sendable {
+    /// The shared AsyncHTTPClient.
+    public let client: HTTPClient
+    /// The service name used in logs and errors.
+    public let service: String
+    /// Masks this service's secrets.
+    public let redactor: Redactor
+    /// Default time for a whole call.
+    public var timeout: Duration
+    /// Default largest body read.
+    public var maxBodyBytes: Int
+    /// Where calls are logged (debug per call, metadata `http.*`).
+    public var logger: Logger
+
+    /// Creates a caller.
+    public init(
+        client: HTTPClient, service: String, redactor: Redactor, timeout: Duration = .seconds(30),
+        maxBodyBytes: Int = 16 << 20, logger: Logger
+    ) {
+        self.client = client
+        self.service = service
+        self.redactor = redactor
+        self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
+        self.logger = logger
+    }
+
+    /// Sends `request` and reads the whole reply.
+    public func send(
+        _ request: HTTPClientRequest, timeout: Duration? = nil, maxBodyBytes: Int? = nil
+    ) async throws -> HTTPReply {
+        let operation = "\(request.method.rawValue) \(redactor.url(request.url))"
+        let limit = maxBodyBytes ?? self.maxBodyBytes
+        let deadline = timeout ?? self.timeout
+        let started = ContinuousClock.now
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(deadline.nanoseconds))
+            let body = try await response.body.collect(upTo: limit)
+            let reply = HTTPReply(
+                operation: operation, status: Int(response.status.code), headers: response.headers,
+                body: Data(body.readableBytesView)
+            )
+            logger.debug(
+                "HTTP call",
+                metadata: [
+                    "http.service": "\(service)", "http.operation": "\(operation)", "http.status": "\(reply.status)",
+                    "http.ms": "\((ContinuousClock.now - started).milliseconds)",
+                ]
+            )
+            return reply
+        } catch let error as HTTPCallError {
+            throw error
+        } catch {
+            let failure = classify(error, operation: operation, limit: limit)
+            logger.warning(
+                "HTTP call failed",
+                metadata: ["http.service": "\(service)", "http.operation": "\(operation)", "error": "\(failure.detail)"]
+            )
+            throw failure
+        }
+    }
+
+    /// `reply` when its status is 2xx; otherwise an ``HTTPCallError`` with the start of the body.
+    @discardableResult
+    public func requireSuccess(_ reply: HTTPReply) throws -> HTTPReply {
+        guard reply.isSuccess else { throw statusError(reply) }
+        return reply
+    }
+
+    /// The error for an unexpected status: the first 200 characters of the body, redacted.
+    public func statusError(_ reply: HTTPReply) -> HTTPCallError {
+        let snippet = reply.text.prefix(200).trimmingCharacters(in: .whitespacesAndNewlines)
+        return HTTPCallError(service: service, operation: reply.operation, kind: .status(reply.status), detail: redactor(snippet))
+    }
+
+    /// An error for a reply that is not in the expected format.
+    public func malformed(_ reply: HTTPReply, _ what: String) -> HTTPCallError {
+        HTTPCallError(service: service, operation: reply.operation, kind: .malformed, detail: redactor(what))
+    }
+
+    private func classify(_ error: any Error, operation: String, limit: Int) -> HTTPCallError {
+        let kind: HTTPCallError.Kind
+        switch error {
+        case is NIOTooManyBytesError:
+            kind = .bodyTooLarge(limit: limit)
+        case let error as HTTPClientError
+        where error == .deadlineExceeded || error == .connectTimeout || error == .readTimeout
+            || error == .writeTimeout:
+            kind = .timeout
+        case is CancellationError:
+            kind = .timeout
+        default:
+            kind = .unreachable
+        }
+        return HTTPCallError(service: service, operation: operation, kind: kind, detail: redactor(String(describing: error)))
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds (saturating).
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
+            ? .max : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    /// Whole milliseconds.
+    var milliseconds: Int64 { nanoseconds / 1_000_000 }
+}

@@ -1,0 +1,1 @@
+// The Plex client lands here (issue: integrations).

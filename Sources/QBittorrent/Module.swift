@@ -1,0 +1,1 @@
+// The QBittorrent client lands here (issue: integrations).

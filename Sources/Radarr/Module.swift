@@ -1,0 +1,1 @@
+// The Radarr client lands here (issue: integrations).

@@ -1,0 +1,1 @@
+// The Telegram client lands here (issue: integrations).

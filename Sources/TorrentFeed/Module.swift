@@ -1,0 +1,1 @@
+// The TorrentFeed client lands here (issue: integrations).
