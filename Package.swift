@@ -50,6 +50,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
@@ -72,7 +73,12 @@ let package = Package(
         ),
         // One client per outside system.
         .target(name: "TorrentFeed", dependencies: clientDependencies, swiftSettings: swiftSettings),
-        .target(name: "QBittorrent", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        // SHA-1 of a .torrent's info dictionary comes from swift-crypto (Foundation has none on Linux).
+        .target(
+            name: "QBittorrent",
+            dependencies: clientDependencies + [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Radarr", dependencies: clientDependencies, swiftSettings: swiftSettings),
         .target(name: "Plex", dependencies: clientDependencies, swiftSettings: swiftSettings),
         .target(name: "Telegram", dependencies: clientDependencies, swiftSettings: swiftSettings),
