@@ -52,6 +52,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure core: the standard library only (no Foundation). Parser, quality model, matching, rules.
@@ -82,11 +84,42 @@ let package = Package(
         .target(name: "Radarr", dependencies: clientDependencies, swiftSettings: swiftSettings),
         .target(name: "Plex", dependencies: clientDependencies, swiftSettings: swiftSettings),
         .target(name: "Telegram", dependencies: clientDependencies, swiftSettings: swiftSettings),
+        // The daemon's services: ports (protocols), approval workflow, pollers, tracker. No client, no GRDB.
+        .target(
+            name: "UpshiftServices",
+            dependencies: [
+                "UpshiftCore",
+                "UpshiftSettings",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // SQLite through GRDB: migrations, records, the ApprovalStore.
+        .target(
+            name: "UpshiftStore",
+            dependencies: ["UpshiftCore", "UpshiftServices", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // JSON API (and web UI) on Hummingbird.
+        .target(
+            name: "UpshiftHTTP",
+            dependencies: [
+                "UpshiftCore",
+                "UpshiftServices",
+                "UpshiftSettings",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Loopback servers, log capture and temporary folders for the tests.
         .target(
             name: "UpshiftTestSupport",
             dependencies: [
                 "HTTPClientSupport",
+                "UpshiftServices",
+                "UpshiftSettings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -115,6 +148,30 @@ let package = Package(
         ),
         .testTarget(name: "UpshiftSettingsTests", dependencies: ["UpshiftSettings"], swiftSettings: swiftSettings),
         .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UpshiftStoreTests",
+            dependencies: ["UpshiftStore", "UpshiftServices", "UpshiftCore", "UpshiftTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UpshiftServicesTests",
+            dependencies: [
+                "UpshiftServices", "UpshiftStore", "UpshiftCore", "UpshiftSettings", "UpshiftTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UpshiftHTTPTests",
+            dependencies: [
+                "UpshiftHTTP", "UpshiftServices", "UpshiftStore", "UpshiftCore", "UpshiftSettings", "UpshiftTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         clientTests("HTTPClientSupport"),
         clientTests("TorrentFeed"),
         clientTests("QBittorrent"),

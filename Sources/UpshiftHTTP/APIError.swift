@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// An API error: a status and one sentence, written as `{"error": "..."}` (SPEC §8).
+///
+/// Hummingbird's own `HTTPError` writes `{"error":{"message":…}}`; every error of the API goes
+/// through this type instead (``JSONErrorMiddleware`` converts the others).
+public struct APIError: HTTPResponseError, CustomStringConvertible {
+    /// The status.
+    public var status: HTTPResponse.Status
+    /// The sentence.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { "\(status.code) \(message)" }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let data = (try? JSONEncoder().encode(["error": message])) ?? Data("{\"error\":\"error\"}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,36 @@
+import UpshiftServices
+
+/// What the HTTP layer needs of the running daemon.
+public struct DaemonContext: Sendable {
+    /// The store.
+    public var store: any ApprovalStore
+    /// The workflow.
+    public var coordinator: ApprovalCoordinator
+    /// The feed poller, `nil` when no feed is configured.
+    public var poller: FeedPoller?
+    /// The library in memory.
+    public var library: LibraryCache
+    /// The counters.
+    public var metrics: Metrics
+    /// Number of feeds polled.
+    public var feedCount: Int
+    /// True when Telegram is configured.
+    public var telegramEnabled: Bool
+    /// Upshift's version.
+    public var version: String
+
+    /// Creates the context.
+    public init(
+        store: any ApprovalStore, coordinator: ApprovalCoordinator, poller: FeedPoller?, library: LibraryCache,
+        metrics: Metrics, feedCount: Int, telegramEnabled: Bool, version: String
+    ) {
+        self.store = store
+        self.coordinator = coordinator
+        self.poller = poller
+        self.library = library
+        self.metrics = metrics
+        self.feedCount = feedCount
+        self.telegramEnabled = telegramEnabled
+        self.version = version
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import UpshiftCore
+
+/// Everything the services keep: library, releases seen, approval requests and history (SPEC §7).
+///
+/// The live implementation is SQLite through GRDB (`UpshiftStore`). Every method is one atomic
+/// transaction; ``apply(_:to:at:by:error:)`` is the only way a request changes state, so the
+/// transition table of `ApprovalState` is enforced in one place.
+public protocol ApprovalStore: Sendable {
+    // MARK: - Library
+
+    /// Replaces the library with a fresh scan.
+    func replaceLibrary(_ movies: [LibraryMovie], source: String, scannedAt: Date) async throws
+    /// Every library movie.
+    func libraryMovies() async throws -> [LibraryMovie]
+    /// When the library was last scanned, or `nil` before the first scan.
+    func lastLibraryScan() async throws -> Date?
+
+    // MARK: - Releases
+
+    /// The subset of `guids` never recorded.
+    func unseenGUIDs(_ guids: [String]) async throws -> Set<String>
+    /// Records a judged feed item (insert, or replace a record with the same guid).
+    func recordRelease(_ release: ReleaseRecord) async throws
+    /// The most recent releases, newest first.
+    func recentReleases(limit: Int) async throws -> [ReleaseRecord]
+
+    // MARK: - Requests
+
+    /// Stores a new request with its `.torrent` file.
+    func insertRequest(_ request: ApprovalRequest, torrent: Data) async throws
+    /// One request, or `nil`.
+    func request(id: String) async throws -> ApprovalRequest?
+    /// The requests in these states, oldest first.
+    func requests(in states: Set<ApprovalState>) async throws -> [ApprovalRequest]
+    /// A request for the same torrent or release name that is still open or succeeded
+    /// (pending, approved, downloading, completed), to avoid asking twice.
+    func liveRequest(torrentHash: String, releaseName: String) async throws -> ApprovalRequest?
+    /// The stored `.torrent` file of a request.
+    func torrent(requestID: String) async throws -> Data?
+    /// Applies an event through `ApprovalState.apply` and records the history, atomically.
+    /// Throws ``ApprovalError/notFound(_:)`` for an unknown id.
+    func apply(_ event: ApprovalEvent, to id: String, at: Date, by: String?, error: String?) async throws
+        -> ApprovalTransition
+    /// Saves the bookkeeping of a request (message, attempts, next attempt, last error, progress,
+    /// target folder). Never changes its state.
+    func saveBookkeeping(_ request: ApprovalRequest) async throws
+    /// The most recent history entries, newest first.
+    func history(limit: Int) async throws -> [HistoryEntry]
+}
+
+/// The result of ``ApprovalStore/apply(_:to:at:by:error:)``.
+public struct ApprovalTransition: Sendable {
+    /// What the event did.
+    public var outcome: ApprovalOutcome
+    /// The request after the event.
+    public var request: ApprovalRequest
+
+    /// Creates a result.
+    public init(outcome: ApprovalOutcome, request: ApprovalRequest) {
+        self.outcome = outcome
+        self.request = request
+    }
+
+    /// True when the request changed state.
+    public var moved: Bool {
+        if case .moved = outcome { return true }
+        return false
+    }
+}
+
+/// Errors of the approval workflow, as the owner reads them.
+public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No request has this id.
+    case notFound(String)
+    /// The request cannot take this answer (expired, already decided).
+    case refused(ApprovalRefusal)
+
+    public var description: String {
+        switch self {
+        case .notFound(let id): "No request has the id \"\(id)\"."
+        case .refused(let refusal): refusal.description
+        }
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+import Logging
+import UpshiftCore
+import UpshiftSettings
+
+/// The approval workflow (SPEC §7): creates requests for upgrades, asks the owner, takes the
+/// answer from Telegram or the API, adds approved torrents to qBittorrent and retries what failed.
+///
+/// Every state change goes through ``ApprovalStore/apply(_:to:at:by:error:)``, so approve is
+/// idempotent and late answers are refused in one place. Slow work (chat edits, the torrent add)
+/// happens after the state change, in ``followUp(_:)``, so a button press is answered at once.
+/// When qBittorrent is down the request stays `approved` and ``retryDue()`` adds it later; when
+/// Telegram is down the request stays `pending` (visible in the API) and the send is retried.
+public actor ApprovalCoordinator {
+    let store: any ApprovalStore
+    let feeds: any FeedSource
+    let torrents: any TorrentClient
+    let notifier: (any ApprovalNotifier)?
+    let folders: (any MovieFolderLookup)?
+    let settings: Settings
+    let metrics: Metrics
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let backoff: Backoff
+    /// Requests whose torrent add is running, so two callers never add the same one at once.
+    private var adding: Set<String> = []
+
+    /// Creates the coordinator.
+    public init(
+        store: any ApprovalStore, feeds: any FeedSource, torrents: any TorrentClient,
+        notifier: (any ApprovalNotifier)?, folders: (any MovieFolderLookup)?, settings: Settings, metrics: Metrics,
+        logger: Logger, backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.feeds = feeds
+        self.torrents = torrents
+        self.notifier = notifier
+        self.folders = folders
+        self.settings = settings
+        self.metrics = metrics
+        self.logger = logger
+        self.backoff = backoff
+        self.now = now
+    }
+
+    // MARK: - Proposing
+
+    /// Turns an upgrade into a request: fetches the `.torrent` (so the hash is known and a broken
+    /// link never reaches the owner), finds the movie's folder, stores the request and asks the
+    /// owner, or approves it at once for an `auto_approve` kind.
+    ///
+    /// Returns `nil` when the same torrent or release already has a live request (no second
+    /// message). Throws when the torrent cannot be fetched or read.
+    public func propose(_ entry: FeedEntry, judgement: ReleaseJudge.Judgement) async throws -> ApprovalRequest? {
+        let torrent = try await feeds.downloadTorrent(entry)
+        let metadata = try torrents.inspect(torrent)
+        if let existing = try await store.liveRequest(torrentHash: metadata.hash, releaseName: entry.title) {
+            logger.info(
+                "Release already has a request",
+                metadata: ["release.name": "\(entry.title)", "request.id": "\(existing.id)"])
+            return nil
+        }
+        let folder = await targetFolder(for: judgement.movie)
+        let created = now()
+        var quality = judgement.parsed.quality
+        quality.sizeBytes = metadata.sizeBytes > 0 ? metadata.sizeBytes : quality.sizeBytes
+        let decision = judgement.decision
+        var request = ApprovalRequest(
+            id: RequestID.make(), movieID: judgement.movie?.id,
+            movieTitle: judgement.movie?.title ?? judgement.parsed.title ?? entry.title,
+            year: judgement.movie?.year ?? judgement.parsed.year, releaseName: entry.title, releaseGUID: entry.guid,
+            torrentURL: entry.link?.redacted ?? "", targetFolder: folder, kind: decision.kind, reason: decision.reason,
+            gains: decision.gains, current: judgement.movie?.quality, new: quality, sizeBytes: quality.sizeBytes,
+            torrentHash: metadata.hash, createdAt: created,
+            expiresAt: created.addingTimeInterval(Double(settings.ruleSettings.notifyExpireHours) * 3600))
+        if decision.autoApprove {
+            request.state = .approved
+            request.decidedAt = created
+            request.decidedBy = "auto"
+        }
+        try await store.insertRequest(request, torrent: torrent)
+        await metrics.increment("upshift_requests_total", ["kind": decision.kind.rawValue])
+        logger.info(
+            "Request created",
+            metadata: [
+                "request.id": "\(request.id)", "release.name": "\(entry.title)", "request.kind": "\(decision.kind)",
+                "request.state": "\(request.state)",
+            ])
+        if request.state == .approved {
+            await metrics.increment("upshift_approvals_total", ["answer": "approve", "by": "auto"])
+            request = await startDownload(request)
+        } else {
+            request = await sendRequest(request)
+        }
+        return request
+    }
+
+    // MARK: - Answers
+
+    /// Applies the owner's answer. Fast: only the state changes here; call ``followUp(_:)`` next.
+    ///
+    /// Approving twice is not an error (the outcome is `.unchanged` and nothing is added twice).
+    /// Throws ``ApprovalError/notFound(_:)`` or ``ApprovalError/refused(_:)`` (expired, or already
+    /// answered the other way) with a sentence for the owner.
+    public func answer(_ id: String, approve: Bool, by channel: String) async throws -> ApprovalTransition {
+        let transition = try await store.apply(approve ? .approve : .skip, to: id, at: now(), by: channel, error: nil)
+        if case .refused(let refusal) = transition.outcome { throw ApprovalError.refused(refusal) }
+        if transition.moved {
+            await metrics.increment("upshift_approvals_total", ["answer": approve ? "approve" : "skip", "by": channel])
+            logger.info(
+                "Request answered",
+                metadata: [
+                    "request.id": "\(id)", "request.state": "\(transition.request.state)", "request.by": "\(channel)",
+                ])
+        }
+        return transition
+    }
+
+    /// The slow part of an answer: edits the chat message and, for an approval, adds the torrent.
+    /// Returns the request as it ends up.
+    @discardableResult
+    public func followUp(_ transition: ApprovalTransition) async -> ApprovalRequest {
+        var request = transition.request
+        if transition.moved { await updateMessage(request) }
+        if request.state == .approved { request = await startDownload(request) }
+        return request
+    }
+
+    // MARK: - Retries and expiry
+
+    /// One pass over the work that is due: unsent questions are sent, approved requests are
+    /// added to qBittorrent. Each failure is recorded on its request with the next attempt time.
+    public func retryDue() async {
+        let due = now()
+        guard let open = try? await store.requests(in: [.pending, .approved]) else { return }
+        for request in open where (request.nextAttemptAt ?? .distantPast) <= due {
+            if request.state == .approved {
+                await startDownload(request)
+            } else if request.message == nil, notifier != nil, request.expiresAt > due {
+                await sendRequest(request)
+            }
+        }
+    }
+
+    /// Expires every pending request past its `expires_at` and edits its message. Returns how
+    /// many expired.
+    @discardableResult
+    public func expireDue() async -> Int {
+        let due = now()
+        guard let pending = try? await store.requests(in: [.pending]) else { return 0 }
+        var expired = 0
+        for request in pending where request.expiresAt <= due {
+            guard let transition = try? await store.apply(.expire, to: request.id, at: due, by: "expiry", error: nil),
+                transition.moved
+            else { continue }
+            expired += 1
+            logger.info("Request expired", metadata: ["request.id": "\(request.id)"])
+            await updateMessage(transition.request)
+        }
+        return expired
+    }
+
+    // MARK: - Private
+
+    /// Sends the question; on failure records the attempt for ``retryDue()``.
+    @discardableResult
+    private func sendRequest(_ request: ApprovalRequest) async -> ApprovalRequest {
+        guard let notifier else { return request }
+        var request = request
+        do {
+            request.message = try await notifier.sendRequest(request)
+            request.attempts = 0
+            request.nextAttemptAt = nil
+            request.lastError = nil
+        } catch {
+            await recordFailure(&request, error: error, component: "telegram", what: "Sending the request failed")
+        }
+        try? await store.saveBookkeeping(request)
+        return request
+    }
+
+    /// Adds an approved request's torrent; moves it to `downloading`, or records the failure.
+    @discardableResult
+    private func startDownload(_ request: ApprovalRequest) async -> ApprovalRequest {
+        guard request.state == .approved, adding.insert(request.id).inserted else { return request }
+        defer { adding.remove(request.id) }
+        var request = request
+        do {
+            guard let torrent = try await store.torrent(requestID: request.id) else {
+                throw ApprovalWorkflowError.torrentMissing(request.id)
+            }
+            let options = TorrentAddOptions(
+                savePath: request.targetFolder, category: settings.qbittorrentCategory,
+                tags: ["upshift", request.kind.rawValue], sequentialDownload: settings.qbitSequentialDownload,
+                paused: settings.qbitPauseOnAdd)
+            try await torrents.add(torrent, options: options)
+        } catch let error as PermanentTorrentError {
+            return await fail(request, detail: error.description)
+        } catch let error as ApprovalWorkflowError {
+            return await fail(request, detail: error.description)
+        } catch {
+            await recordFailure(&request, error: error, component: "qbittorrent", what: "Adding the torrent failed")
+            try? await store.saveBookkeeping(request)
+            return request
+        }
+        guard let transition = try? await store.apply(.startDownload, to: request.id, at: now(), by: nil, error: nil)
+        else { return request }
+        request = transition.request
+        await metrics.increment("upshift_downloads_total", ["outcome": "started"])
+        logger.info(
+            "Download started",
+            metadata: ["request.id": "\(request.id)", "torrent.hash": "\(request.torrentHash)"])
+        await updateMessage(request)
+        if settings.notifyDownloadStart { await notice(.started, request) }
+        return request
+    }
+
+    /// Moves a request to `error` and tells the owner.
+    private func fail(_ request: ApprovalRequest, detail: String) async -> ApprovalRequest {
+        await metrics.increment("upshift_downloads_total", ["outcome": "error"])
+        logger.error("Download failed", metadata: ["request.id": "\(request.id)", "error": "\(detail)"])
+        guard let transition = try? await store.apply(.fail, to: request.id, at: now(), by: nil, error: detail) else {
+            return request
+        }
+        await updateMessage(transition.request)
+        if settings.notifyDownloadError { await notice(.error, transition.request, detail: detail) }
+        return transition.request
+    }
+
+    private func recordFailure(_ request: inout ApprovalRequest, error: any Error, component: String, what: String)
+        async
+    {
+        request.attempts += 1
+        let delay = backoff.delay(afterAttempts: request.attempts)
+        request.nextAttemptAt = now().addingTimeInterval(delay)
+        request.lastError = String(describing: error)
+        await metrics.increment("upshift_errors_total", ["component": component])
+        logger.warning(
+            "\(what)",
+            metadata: [
+                "request.id": "\(request.id)", "error": "\(error)", "retry.attempts": "\(request.attempts)",
+                "retry.in_seconds": "\(Int(delay))",
+            ])
+    }
+
+    /// Edits the request's message to its state; failures are logged only (the state is stored).
+    func updateMessage(_ request: ApprovalRequest) async {
+        guard let notifier, let message = request.message else { return }
+        do {
+            try await notifier.updateRequest(request, message: message)
+        } catch {
+            await metrics.increment("upshift_errors_total", ["component": "telegram"])
+            logger.warning("Editing the request message failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+        }
+    }
+
+    /// Sends a notice; failures are logged only.
+    func notice(_ kind: DownloadNotice.Kind, _ request: ApprovalRequest, detail: String? = nil) async {
+        guard let notifier else { return }
+        do {
+            try await notifier.sendNotice(DownloadNotice(kind: kind, request: request, detail: detail))
+        } catch {
+            await metrics.increment("upshift_errors_total", ["component": "telegram"])
+            logger.warning("Sending a notice failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+        }
+    }
+
+    private func targetFolder(for movie: LibraryMovie?) async -> String? {
+        guard let movie, let folders else { return nil }
+        do {
+            return try await folders.folder(for: movie)
+        } catch {
+            logger.warning("Finding the movie folder failed", metadata: ["movie.title": "\(movie.title)", "error": "\(error)"])
+            return nil
+        }
+    }
+}
+
+/// A torrent the client refused for good (not a torrent, rejected): retrying cannot help, so the
+/// request moves to `error`. Adapters throw it; other errors are retried.
+public struct PermanentTorrentError: Error, Sendable, CustomStringConvertible {
+    /// What was refused and why, free of secrets.
+    public var description: String
+
+    /// Creates the error.
+    public init(_ description: String) { self.description = description }
+}
+
+/// Workflow failures that no retry can fix.
+enum ApprovalWorkflowError: Error, CustomStringConvertible {
+    case torrentMissing(String)
+
+    var description: String {
+        switch self {
+        case .torrentMissing(let id): "The stored .torrent of request \(id) is missing."
+        }
+    }
+}

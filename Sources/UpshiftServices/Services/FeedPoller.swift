@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UpshiftCore
+import UpshiftSettings
+
+/// Polls every feed (SPEC §6): at start once the library is ready, then every `ipt_poll_minutes`.
+/// Each item is judged once (its guid is remembered in `releases`); an upgrade becomes an approval
+/// request through the ``ApprovalCoordinator``. A failing feed is logged and backed off on its own,
+/// without holding up the others.
+public actor FeedPoller: Service {
+    let feeds: [FeedURL]
+    let source: any FeedSource
+    let store: any ApprovalStore
+    let library: LibraryCache
+    let judge: ReleaseJudge
+    let coordinator: ApprovalCoordinator
+    let metrics: Metrics
+    let logger: Logger
+    let interval: TimeInterval
+    let backoff: Backoff
+    let now: @Sendable () -> Date
+    /// Consecutive failures and next allowed poll, per feed.
+    private var feedState: [FeedURL: (failures: Int, next: Date)] = [:]
+    /// Failed proposals per item; after ``proposalAttempts`` the item is recorded as judged.
+    private var proposalFailures: [String: Int] = [:]
+    let proposalAttempts = 3
+
+    /// What one pass did.
+    public struct Summary: Sendable, Hashable {
+        /// Feeds read without error.
+        public var feedsOK = 0
+        /// Feeds that failed.
+        public var feedsFailed = 0
+        /// Items judged for the first time.
+        public var newItems = 0
+        /// Requests created.
+        public var requests: [String] = []
+    }
+
+    /// Creates the poller.
+    public init(
+        feeds: [FeedURL], source: any FeedSource, store: any ApprovalStore, library: LibraryCache,
+        judge: ReleaseJudge, coordinator: ApprovalCoordinator, metrics: Metrics, logger: Logger,
+        interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.feeds = feeds
+        self.source = source
+        self.store = store
+        self.library = library
+        self.judge = judge
+        self.coordinator = coordinator
+        self.metrics = metrics
+        self.logger = logger
+        self.interval = interval
+        self.backoff = backoff
+        self.now = now
+    }
+
+    /// Polls every feed whose backoff has passed (every feed when `force`), judges the new items
+    /// and proposes the upgrades.
+    @discardableResult
+    public func pollOnce(force: Bool = false) async -> Summary {
+        var summary = Summary()
+        let index = await library.snapshot
+        for feed in feeds {
+            if !force, let state = feedState[feed], state.next > now() { continue }
+            do {
+                let entries = try await source.fetch(feed)
+                feedState[feed] = nil
+                summary.feedsOK += 1
+                await metrics.increment("upshift_feed_polls_total", ["result": "ok"])
+                try await process(entries, index: index, summary: &summary)
+                logger.debug("Feed polled", metadata: ["feed": "\(feed)", "feed.items": "\(entries.count)"])
+            } catch {
+                let failures = (feedState[feed]?.failures ?? 0) + 1
+                let delay = min(backoff.delay(afterAttempts: failures), max(interval, backoff.base) * 8)
+                feedState[feed] = (failures, now().addingTimeInterval(delay))
+                summary.feedsFailed += 1
+                await metrics.increment("upshift_feed_polls_total", ["result": "error"])
+                await metrics.increment("upshift_errors_total", ["component": "feed"])
+                logger.warning(
+                    "Feed poll failed",
+                    metadata: [
+                        "feed": "\(feed)", "error": "\(error)", "retry.attempts": "\(failures)",
+                        "retry.in_seconds": "\(Int(delay))",
+                    ])
+            }
+        }
+        return summary
+    }
+
+    /// Waits for the library, polls at once, then every `ipt_poll_minutes` until shutdown.
+    public func run() async throws {
+        await library.waitUntilReady()
+        repeat {
+            await pollOnce()
+        } while await pause(.seconds(nextWait()))
+    }
+
+    /// Seconds until the next poll: the interval, or sooner when a failing feed's backoff ends first.
+    private func nextWait() -> Double {
+        let soonest = feedState.values.map { $0.next.timeIntervalSince(now()) }.min() ?? interval
+        return max(1, min(interval, soonest))
+    }
+
+    private func process(_ entries: [FeedEntry], index: LibraryIndex, summary: inout Summary) async throws {
+        let unseen = try await store.unseenGUIDs(entries.map(\.guid))
+        var handled = Set<String>()
+        for entry in entries where unseen.contains(entry.guid) && handled.insert(entry.guid).inserted {
+            let judgement = judge.judge(entry, library: index)
+            var requestID: String?
+            var decision = judgement.decision
+            if decision.notify {
+                do {
+                    requestID = try await coordinator.propose(entry, judgement: judgement)?.id
+                    proposalFailures[entry.guid] = nil
+                    if let requestID { summary.requests.append(requestID) }
+                } catch {
+                    let failures = (proposalFailures[entry.guid] ?? 0) + 1
+                    proposalFailures[entry.guid] = failures
+                    await metrics.increment("upshift_errors_total", ["component": "torrent_fetch"])
+                    logger.warning(
+                        "Fetching the torrent of an upgrade failed",
+                        metadata: [
+                            "release.name": "\(entry.title)", "error": "\(error)", "retry.attempts": "\(failures)",
+                        ])
+                    guard failures >= proposalAttempts else { continue }  // judged again next poll
+                    proposalFailures[entry.guid] = nil
+                    decision.notify = false
+                    decision.reason += " The torrent could not be fetched: \(error)"
+                }
+            }
+            summary.newItems += 1
+            await metrics.increment("upshift_feed_items_total")
+            await metrics.increment("upshift_decisions_total", ["kind": decision.kind.rawValue])
+            try await store.recordRelease(
+                ReleaseRecord(
+                    guid: entry.guid, feed: entry.feed, name: entry.title, link: entry.link?.redacted ?? "",
+                    sizeBytes: entry.sizeBytes, category: entry.category, publishedAt: entry.publishedAt,
+                    seeders: entry.seeders, seenAt: now(), parsed: judgement.parsed, movieID: judgement.movie?.id,
+                    movieTitle: judgement.movie?.title, decision: decision, requestID: requestID))
+        }
+    }
+}

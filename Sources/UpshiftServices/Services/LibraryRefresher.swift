@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UpshiftCore
+
+/// Keeps the library current (SPEC §4): loads the stored library at start, scans the source
+/// when the library is empty or older than `library_refresh_minutes`, then scans on that schedule.
+/// A failed scan is logged and retried with backoff; the last good library stays in use.
+public actor LibraryRefresher: Service {
+    let source: (any LibrarySource)?
+    let store: any ApprovalStore
+    let cache: LibraryCache
+    let metrics: Metrics
+    let logger: Logger
+    let interval: TimeInterval
+    let backoff: Backoff
+    let now: @Sendable () -> Date
+    private var failures = 0
+
+    /// Creates the refresher. With no `source` the library stays as stored (empty for a new user)
+    /// and is marked ready at once.
+    public init(
+        source: (any LibrarySource)?, store: any ApprovalStore, cache: LibraryCache, metrics: Metrics, logger: Logger,
+        interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.source = source
+        self.store = store
+        self.cache = cache
+        self.metrics = metrics
+        self.logger = logger
+        self.interval = interval
+        self.backoff = backoff
+        self.now = now
+    }
+
+    /// Loads the stored library into the cache (ready when a scan was ever stored, or when there is
+    /// no source). Returns when the next scan is due: now when the library is empty or stale.
+    @discardableResult
+    public func loadStored() async throws -> Date {
+        let stored = try await store.libraryMovies()
+        let scannedAt = try await store.lastLibraryScan()
+        if scannedAt != nil || source == nil {
+            await cache.replace(stored)
+            await metrics.set("upshift_library_movies", Double(stored.count))
+        }
+        guard let scannedAt, !stored.isEmpty else { return now() }
+        return scannedAt.addingTimeInterval(interval)
+    }
+
+    /// Scans the source once and replaces the library. Throws when the source cannot be read.
+    @discardableResult
+    public func refreshOnce() async throws -> [LibraryMovie] {
+        guard let source else { return await cache.movies }
+        let started = now()
+        do {
+            let movies = try await source.scan()
+            try await store.replaceLibrary(movies, source: source.name, scannedAt: started)
+            await cache.replace(movies)
+            await metrics.increment("upshift_library_scans_total", ["result": "ok"])
+            await metrics.set("upshift_library_movies", Double(movies.count))
+            logger.info(
+                "Library scanned",
+                metadata: [
+                    "library.source": "\(source.name)", "library.movies": "\(movies.count)",
+                    "library.seconds": "\(Int(now().timeIntervalSince(started)))",
+                ])
+            return movies
+        } catch {
+            await metrics.increment("upshift_library_scans_total", ["result": "error"])
+            await metrics.increment("upshift_errors_total", ["component": "library"])
+            throw error
+        }
+    }
+
+    /// Loads, scans when due, then scans every `library_refresh_minutes` until shutdown.
+    public func run() async throws {
+        var next: Date
+        do {
+            next = try await loadStored()
+        } catch {
+            logger.error("Reading the stored library failed", metadata: ["error": "\(error)"])
+            next = now()
+        }
+        guard source != nil else {
+            await cache.markReady()
+            return try await gracefulShutdown()
+        }
+        repeat {
+            if next <= now() {
+                do {
+                    try await refreshOnce()
+                    failures = 0
+                    next = now().addingTimeInterval(interval)
+                } catch {
+                    failures += 1
+                    let delay = backoff.delay(afterAttempts: failures)
+                    next = now().addingTimeInterval(min(delay, interval))
+                    logger.error(
+                        "Library scan failed",
+                        metadata: ["error": "\(error)", "retry.in_seconds": "\(Int(min(delay, interval)))"])
+                }
+            }
+        } while await pause(.seconds(max(1, next.timeIntervalSince(now()))))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import UpshiftCore
+
+/// The library in memory: the movies and their ``LibraryIndex``, replaced whole after each scan.
+///
+/// "Ready" means the library has been read at least once (from a scan, or from the store at start
+/// when an earlier scan exists). The feed poller waits for it, so that a release is never judged
+/// against an empty library only because the first scan has not finished.
+public actor LibraryCache {
+    private var index = LibraryIndex([])
+    private var ready = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    /// An empty cache, not ready.
+    public init() {}
+
+    /// Replaces the library and marks the cache ready.
+    public func replace(_ movies: [LibraryMovie]) {
+        index = LibraryIndex(movies)
+        markReady()
+    }
+
+    /// Marks the cache ready without changing it (no library source is configured).
+    public func markReady() {
+        ready = true
+        let pending = waiters
+        waiters = []
+        for waiter in pending { waiter.resume() }
+    }
+
+    /// True once the library has been loaded.
+    public var isReady: Bool { ready }
+
+    /// Returns once the cache is ready.
+    public func waitUntilReady() async {
+        if ready { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    /// Number of movies.
+    public var count: Int { index.count }
+
+    /// Every movie, in library order.
+    public var movies: [LibraryMovie] { index.movies }
+
+    /// The index itself, for callers that match many releases at once.
+    public var snapshot: LibraryIndex { index }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import UpshiftCore
+import UpshiftServices
+
+extension AppDatabase: ApprovalStore {
+    // MARK: - Library
+
+    public func replaceLibrary(_ movies: [LibraryMovie], source: String, scannedAt: Date) async throws {
+        try await writer.write { db in
+            try LibraryMovieRow.deleteAll(db)
+            var seen = Set<String>()
+            for (position, movie) in movies.enumerated() where seen.insert(movie.id).inserted {
+                try LibraryMovieRow(movie, source: source, position: position).insert(db)
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO metadata (key, value) VALUES ('library_scanned_at', ?), ('library_source', ?)",
+                arguments: [Self.timestamp(scannedAt), source])
+        }
+    }
+
+    public func libraryMovies() async throws -> [LibraryMovie] {
+        try await writer.read { db in
+            try LibraryMovieRow.order(Column("position")).fetchAll(db).map(\.movie)
+        }
+    }
+
+    public func lastLibraryScan() async throws -> Date? {
+        try await writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'library_scanned_at'")
+                .flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
+        }
+    }
+
+    // MARK: - Releases
+
+    public func unseenGUIDs(_ guids: [String]) async throws -> Set<String> {
+        guard !guids.isEmpty else { return [] }
+        return try await writer.read { db in
+            let seen = try String.fetchSet(db, ReleaseRow.select(Column("guid")).filter(guids.contains(Column("guid"))))
+            return Set(guids).subtracting(seen)
+        }
+    }
+
+    public func recordRelease(_ release: ReleaseRecord) async throws {
+        try await writer.write { db in try ReleaseRow(release).save(db) }
+    }
+
+    public func recentReleases(limit: Int) async throws -> [ReleaseRecord] {
+        try await writer.read { db in
+            try ReleaseRow.order(Column("seen_at").desc, Column("rowid").desc).limit(limit).fetchAll(db).map(\.record)
+        }
+    }
+
+    // MARK: - Requests
+
+    public func insertRequest(_ request: ApprovalRequest, torrent: Data) async throws {
+        try await writer.write { db in
+            try PendingDownloadRow(request, torrent: torrent).insert(db)
+            if request.state.isDecided {
+                try Self.recordHistory(db, request: request, at: request.decidedAt ?? request.createdAt)
+            }
+        }
+    }
+
+    public func request(id: String) async throws -> ApprovalRequest? {
+        try await writer.read { db in try PendingDownloadRow.fetchOne(db, key: id)?.request }
+    }
+
+    public func requests(in states: Set<ApprovalState>) async throws -> [ApprovalRequest] {
+        try await writer.read { db in
+            try PendingDownloadRow.filter(states.map(\.rawValue).contains(Column("status")))
+                .order(Column("created_at"), Column("rowid")).fetchAll(db).map(\.request)
+        }
+    }
+
+    public func liveRequest(torrentHash: String, releaseName: String) async throws -> ApprovalRequest? {
+        let live = [ApprovalState.pending, .approved, .downloading, .completed].map(\.rawValue)
+        return try await writer.read { db in
+            try PendingDownloadRow
+                .filter(live.contains(Column("status")))
+                .filter(Column("torrent_hash") == torrentHash || Column("release_name") == releaseName)
+                .fetchOne(db)?.request
+        }
+    }
+
+    public func torrent(requestID: String) async throws -> Data? {
+        try await writer.read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT download_data FROM pending_downloads WHERE request_id = ?", arguments: [requestID])
+        }
+    }
+
+    public func apply(_ event: ApprovalEvent, to id: String, at: Date, by: String?, error: String?) async throws
+        -> ApprovalTransition
+    {
+        try await writer.write { db in
+            guard var request = try PendingDownloadRow.fetchOne(db, key: id)?.request else {
+                throw ApprovalError.notFound(id)
+            }
+            let outcome = request.state.apply(event)
+            guard case .moved(let state) = outcome else {
+                return ApprovalTransition(outcome: outcome, request: request)
+            }
+            request.state = state
+            switch state {
+            case .approved, .skipped, .expired:
+                request.decidedAt = at
+                request.decidedBy = by
+                request.attempts = 0
+                request.nextAttemptAt = nil
+                request.lastError = nil
+            case .downloading:
+                request.attempts = 0
+                request.nextAttemptAt = nil
+                request.lastError = nil
+                request.progress = 0
+            case .completed:
+                request.finishedAt = at
+                request.progress = 1
+            case .error:
+                request.finishedAt = at
+                request.lastError = error
+            case .pending:
+                break
+            }
+            if state.isFinal || state == .approved { request.nextAttemptAt = nil }
+            try PendingDownloadRow(request, torrent: nil).update(
+                db, columns: PendingDownloadRow.CodingKeys.allCases.filter { $0 != .downloadData }.map(\.rawValue))
+            try Self.recordHistory(db, request: request, at: at)
+            return ApprovalTransition(outcome: outcome, request: request)
+        }
+    }
+
+    public func saveBookkeeping(_ request: ApprovalRequest) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE pending_downloads SET telegram_message_id = ?, telegram_chat_id = ?, attempts = ?,
+                      next_attempt_at = ?, last_error = ?, progress = ?, target_folder = ?
+                    WHERE request_id = ?
+                    """,
+                arguments: [
+                    request.message?.messageID, request.message?.chatID, request.attempts, request.nextAttemptAt,
+                    request.lastError, request.progress, request.targetFolder, request.id,
+                ])
+        }
+    }
+
+    public func history(limit: Int) async throws -> [HistoryEntry] {
+        try await writer.read { db in
+            try HistoryRow.order(Column("started_at").desc, Column("id").desc).limit(limit).fetchAll(db).map(\.entry)
+        }
+    }
+
+    // MARK: - Private
+
+    /// Creates or updates the history row of a decided request.
+    private static func recordHistory(_ db: Database, request: ApprovalRequest, at: Date) throws {
+        var row =
+            try HistoryRow.filter(Column("request_id") == request.id).fetchOne(db)
+            ?? HistoryRow(
+                id: nil, requestId: request.id, movieTitle: request.movieTitle, year: request.year,
+                releaseName: request.releaseName, qualityType: request.kind.rawValue, torrentHash: request.torrentHash,
+                targetFolder: request.targetFolder, status: request.state.rawValue, startedAt: at, completedAt: nil,
+                errorMessage: nil)
+        row.status = request.state.rawValue
+        row.targetFolder = request.targetFolder
+        switch request.state {
+        case .downloading: row.startedAt = at
+        case .completed, .skipped, .expired: row.completedAt = at
+        case .error:
+            row.completedAt = at
+            row.errorMessage = request.lastError
+        case .pending, .approved: break
+        }
+        try row.save(db)
+    }
+
+    /// Seconds since 1970 as text, for the metadata table.
+    private static func timestamp(_ date: Date) -> String { String(date.timeIntervalSince1970) }
+}

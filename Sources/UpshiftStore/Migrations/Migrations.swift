@@ -1,0 +1,99 @@
+import GRDB
+
+/// The numbered schema migrations. Released migrations are never edited: add a new one.
+enum Migrations {
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("0001_initial", migrate: v1)
+        return migrator
+    }
+
+    /// The first schema: library, releases, requests (FELScanner's `pending_downloads` columns plus
+    /// Upshift's), history (FELScanner's `download_history` columns plus Upshift's), and a key-value
+    /// table for the last library scan.
+    static func v1(_ db: Database) throws {
+        try db.create(table: "library_movies") { t in
+            t.primaryKey("id", .text)
+            t.column("title", .text).notNull()
+            t.column("year", .integer)
+            t.column("tmdb_id", .integer)
+            t.column("imdb_id", .text)
+            t.column("quality", .text).notNull()
+            t.column("file_path", .text)
+            t.column("source", .text).notNull()
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: "releases") { t in
+            t.primaryKey("guid", .text)
+            t.column("feed", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("link", .text).notNull()
+            t.column("size_bytes", .integer)
+            t.column("category", .text)
+            t.column("published_at", .datetime)
+            t.column("seeders", .integer)
+            t.column("seen_at", .datetime).notNull().indexed()
+            t.column("kind", .text).notNull()
+            t.column("title", .text)
+            t.column("year", .integer)
+            t.column("group_name", .text)
+            t.column("quality", .text).notNull()
+            t.column("movie_id", .text)
+            t.column("movie_title", .text)
+            t.column("decision_kind", .text).notNull()
+            t.column("notify", .boolean).notNull()
+            t.column("reason", .text).notNull()
+            t.column("gains", .text).notNull()
+            t.column("request_id", .text)
+        }
+        try db.create(table: "pending_downloads") { t in
+            t.primaryKey("request_id", .text)
+            t.column("movie_title", .text).notNull()
+            t.column("year", .integer)
+            t.column("torrent_url", .text).notNull()
+            t.column("target_folder", .text)
+            t.column("quality_type", .text).notNull()
+            t.column("status", .text).notNull().indexed()
+            t.column("telegram_message_id", .integer)
+            t.column("telegram_chat_id", .text)
+            t.column("created_at", .datetime).notNull()
+            t.column("expires_at", .datetime).notNull()
+            t.column("download_data", .blob).notNull()
+            t.column("movie_id", .text)
+            t.column("release_name", .text).notNull()
+            t.column("release_guid", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("gains", .text).notNull()
+            t.column("current_quality", .text)
+            t.column("new_quality", .text).notNull()
+            t.column("size_bytes", .integer)
+            t.column("torrent_hash", .text).notNull().indexed()
+            t.column("decided_at", .datetime)
+            t.column("decided_by", .text)
+            t.column("finished_at", .datetime)
+            t.column("progress", .double)
+            t.column("last_error", .text)
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("next_attempt_at", .datetime)
+        }
+        try db.create(table: "download_history") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("request_id", .text).notNull().unique()
+            t.column("movie_title", .text).notNull()
+            t.column("year", .integer)
+            t.column("release_name", .text).notNull()
+            t.column("quality_type", .text).notNull()
+            t.column("torrent_hash", .text)
+            t.column("target_folder", .text)
+            t.column("status", .text).notNull()
+            t.column("started_at", .datetime).notNull()
+            t.column("completed_at", .datetime)
+            t.column("error_message", .text)
+        }
+        try db.create(table: "metadata") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+    }
+}
