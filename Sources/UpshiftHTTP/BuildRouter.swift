@@ -1,12 +1,16 @@
 import Hummingbird
 import Logging
 
-/// The router of `upshift serve`: the JSON API behind the error and API-key middleware.
-/// Tests call this same function (STYLE: one composition path).
-public func buildRouter(daemon: DaemonContext, apiKey: String) -> Router<BasicRequestContext> {
+/// The router of `upshift serve`: the JSON API and the web UI behind the error, API-key and
+/// cross-site middleware. Tests call this same function (STYLE: one composition path).
+public func buildRouter(
+    daemon: DaemonContext, apiKey: String, sessions: SessionStore = SessionStore()
+) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(JSONErrorMiddleware())
-    router.middlewares.add(APIKeyMiddleware(key: apiKey))
+    router.middlewares.add(APIKeyMiddleware(key: apiKey, sessions: sessions))
+    router.middlewares.add(CrossSiteMiddleware())
     APIController(daemon: daemon).addRoutes(to: router)
+    PagesController(daemon: daemon, apiKey: apiKey, sessions: sessions).addRoutes(to: router)
     return router
 }

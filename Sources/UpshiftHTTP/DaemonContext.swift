@@ -1,4 +1,5 @@
 import UpshiftServices
+import UpshiftSettings
 
 /// What the HTTP layer needs of the running daemon.
 public struct DaemonContext: Sendable {
@@ -18,11 +19,16 @@ public struct DaemonContext: Sendable {
     public var telegramEnabled: Bool
     /// Upshift's version.
     public var version: String
+    /// The settings in use (shown masked on the settings page).
+    public var settings: Settings
+    /// Warnings from loading them.
+    public var settingsWarnings: [String]
 
     /// Creates the context.
     public init(
         store: any ApprovalStore, coordinator: ApprovalCoordinator, poller: FeedPoller?, library: LibraryCache,
-        metrics: Metrics, feedCount: Int, telegramEnabled: Bool, version: String
+        metrics: Metrics, feedCount: Int, telegramEnabled: Bool, version: String, settings: Settings = Settings(),
+        settingsWarnings: [String] = []
     ) {
         self.store = store
         self.coordinator = coordinator
@@ -32,5 +38,7 @@ public struct DaemonContext: Sendable {
         self.feedCount = feedCount
         self.telegramEnabled = telegramEnabled
         self.version = version
+        self.settings = settings
+        self.settingsWarnings = settingsWarnings
     }
 }

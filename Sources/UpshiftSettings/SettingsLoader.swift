@@ -21,28 +21,42 @@ public enum SettingsLoader {
     /// Loads the settings file at `path` (relative to the working directory), applying
     /// `UPSHIFT_<KEY>` variables from `environment`. A missing file means the defaults.
     public static func load(path: String, environment: [String: String]) throws(SettingsError) -> Loaded {
-        var notes: [String] = []
-        var warnings: [String] = []
-        var values: [String: JSONValue] = [:]
         let fileFound = try fileExists(path)
-        if fileFound {
-            values = try readObject(path: path)
-            for key in values.keys.sorted() where Settings.CodingKeys(rawValue: key) == nil {
-                var warning = "\(path): unknown key \"\(key)\" is ignored"
-                if let suggestion = KeySuggestion.closest(to: key) { warning += " (did you mean \"\(suggestion)\"?)" }
-                warnings.append(warning)
-            }
-        } else {
-            notes.append("\(path) does not exist, so the defaults apply")
-        }
+        let values = fileFound ? try readObject(path: path) : [:]
+        var loaded = try check(values, source: path, environment: environment)
+        if !fileFound { loaded.notes.append("\(path) does not exist, so the defaults apply") }
+        loaded.fileFound = fileFound
+        return loaded
+    }
 
+    /// Checks a settings document given as bytes (the web UI's "validate" form) exactly as
+    /// ``load(path:environment:)`` checks a file, without reading the environment.
+    public static func validate(_ data: Data, source: String) throws(SettingsError) -> Loaded {
+        let document = try JSONValue.parse(data, source: source)
+        guard case .object(let values) = document else {
+            throw .notAnObject(source: source, found: document.typeName)
+        }
+        return try check(values, source: source, environment: [:])
+    }
+
+    /// Warns about unknown keys, applies the overrides and reads every key.
+    private static func check(
+        _ fileValues: [String: JSONValue], source: String, environment: [String: String]
+    ) throws(SettingsError) -> Loaded {
+        var values = fileValues
+        var warnings: [String] = []
+        for key in values.keys.sorted() where Settings.CodingKeys(rawValue: key) == nil {
+            var warning = "\(source): unknown key \"\(key)\" is ignored"
+            if let suggestion = KeySuggestion.closest(to: key) { warning += " (did you mean \"\(suggestion)\"?)" }
+            warnings.append(warning)
+        }
         var sources: [String: SettingSource] = [:]
         let overrides = EnvironmentOverrides.apply(environment, to: &values, sources: &sources)
         warnings += overrides.warnings
-        let result = Settings.read(values, sources: sources, defaultSource: .file(path: path))
+        let result = Settings.read(values, sources: sources, defaultSource: .file(path: source))
         warnings += result.warnings
         if let error = SettingsError.combining(overrides.errors + result.errors) { throw error }
-        return Loaded(settings: result.settings, warnings: warnings, notes: notes, fileFound: fileFound)
+        return Loaded(settings: result.settings, warnings: warnings, notes: [], fileFound: true)
     }
 
     /// True when a file is at `path`; a directory there is an error.

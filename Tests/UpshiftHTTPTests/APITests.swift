@@ -25,13 +25,14 @@ import UpshiftTestSupport
         let poller: FeedPoller
         let daemon: DaemonContext
 
-        init() throws {
+        init(configure: (inout Settings) -> Void = { _ in }) throws {
             store = try AppDatabase.inMemory()
             let metrics = Metrics()
             let library = LibraryCache()
             var settings = Settings()
             settings.iptFeedURLs = [APITests.feed]
             settings.ruleSettings.notifyExpireHours = 1
+            configure(&settings)
             let logger = Logger(label: "test")
             coordinator = ApprovalCoordinator(
                 store: store, feeds: feeds, torrents: torrents, notifier: nil, folders: nil, settings: settings,
@@ -42,7 +43,7 @@ import UpshiftTestSupport
                 metrics: metrics, logger: logger, interval: 300, now: clock.closure)
             daemon = DaemonContext(
                 store: store, coordinator: coordinator, poller: poller, library: library, metrics: metrics,
-                feedCount: 1, telegramEnabled: false, version: "test")
+                feedCount: 1, telegramEnabled: false, version: "test", settings: settings)
         }
 
         func seed() async throws {
@@ -56,8 +57,9 @@ import UpshiftTestSupport
             await feeds.setTorrent(FakeTorrent.data(hash: "abc123"), guid: "1")
         }
 
-        func app(apiKey: String = "") -> some ApplicationProtocol {
-            Application(router: buildRouter(daemon: daemon, apiKey: apiKey))
+        func app(apiKey: String? = nil) -> some ApplicationProtocol {
+            let apiKey = apiKey ?? daemon.settings.webAPIKey.exposedValue
+            return Application(router: buildRouter(daemon: daemon, apiKey: apiKey))
         }
     }
 

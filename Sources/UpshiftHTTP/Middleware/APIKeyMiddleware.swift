@@ -1,25 +1,36 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 
-/// Requires `web_api_key` on every call when it is set (SPEC §8): the `X-Api-Key` header, or the
-/// `upshift_key` cookie the web UI's login sets. The comparison takes the same time whatever the
-/// guess, and a refusal never repeats the key.
+/// Requires `web_api_key` on every call and page when it is set (SPEC §8): the `X-Api-Key`
+/// header, or the session cookie the login page sets. The comparison takes the same time whatever
+/// the guess, and a refusal never repeats the key. A page asked without it redirects to `/login`;
+/// an API call gets a 401 JSON error.
 struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The key; requests pass freely when it is empty.
     let key: [UInt8]
+    let sessions: SessionStore
 
-    init(key: String) {
+    init(key: String, sessions: SessionStore) {
         self.key = Array(key.utf8)
+        self.sessions = sessions
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        guard !key.isEmpty else { return try await next(request, context) }
-        let offered = request.headers[.init("X-Api-Key")!] ?? request.cookies["upshift_key"]?.value
-        guard let offered, Self.constantTimeEqual(Array(offered.utf8), key) else {
+        let path = request.uri.path
+        guard !key.isEmpty, path != "/login", path != "/style.css" else { return try await next(request, context) }
+        if let offered = request.headers[.xAPIKey], Self.constantTimeEqual(Array(offered.utf8), key) {
+            return try await next(request, context)
+        }
+        if let token = request.cookies[Cookies.session]?.value, await sessions.isOpen(token) {
+            return try await next(request, context)
+        }
+        if path.hasPrefix("/api/") || path == "/metrics" || request.method != .get {
             throw APIError(.unauthorized, "An API key is required: send it in the X-Api-Key header.")
         }
-        return try await next(request, context)
+        return Response(status: .seeOther, headers: [.location: "/login"])
     }
 
     /// Equal bytes, compared without an early exit.
@@ -30,4 +41,21 @@ struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         return difference == 0
     }
+}
+
+extension HTTPField.Name {
+    /// `X-Api-Key`.
+    static let xAPIKey = HTTPField.Name("X-Api-Key")!
+    /// `X-CSRF-Token`.
+    static let xCSRFToken = HTTPField.Name("X-CSRF-Token")!
+    /// `Sec-Fetch-Site`.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+}
+
+/// Cookie names.
+enum Cookies {
+    /// The login session.
+    static let session = "upshift_session"
+    /// The double-submit CSRF token of the web UI's forms.
+    static let csrf = "upshift_csrf"
 }

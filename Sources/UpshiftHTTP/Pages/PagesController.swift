@@ -1,0 +1,214 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import UpshiftCore
+import UpshiftServices
+import UpshiftSettings
+
+/// The web UI of SPEC §8: pending approvals, feed, history, library and settings pages, the
+/// login page, and the form posts behind the Approve / Skip / Validate buttons.
+///
+/// Forms carry a CSRF token (double-submit: the `upshift_csrf` cookie and a hidden field), and
+/// ``CrossSiteMiddleware`` refuses cross-site posts before they arrive here.
+struct PagesController: Sendable {
+    let daemon: DaemonContext
+    let apiKey: String
+    let sessions: SessionStore
+
+    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.get("/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: .init(string: HTML.css)))
+        }
+        router.get("/") { request, _ in try await withCSRF(request) { try await pendingPage(csrf: $0) } }
+        router.get("/feed") { _, _ in try await feedPage() }
+        router.get("/history") { _, _ in try await historyPage() }
+        router.get("/library") { _, _ in await libraryPage() }
+        router.get("/settings") { request, _ in try await withCSRF(request) { settingsPage(csrf: $0, check: nil) } }
+        router.post("/ui/approve") { request, _ in try await answer(request, approve: true) }
+        router.post("/ui/skip") { request, _ in try await answer(request, approve: false) }
+        router.post("/ui/settings/validate") { request, _ in
+            let form = try await checkedForm(request)
+            return settingsPage(csrf: form["csrf"] ?? "", check: form["settings"] ?? "")
+        }
+        router.get("/login") { _, _ in loginPage(error: nil) }
+        router.post("/login") { request, _ in try await login(request) }
+    }
+
+    // MARK: - Pages
+
+    private func pendingPage(csrf: String) async throws -> Response {
+        let open = try await daemon.store.requests(in: [.pending, .approved, .downloading])
+        guard !open.isEmpty else {
+            return HTML.page("Pending approvals", active: "/", body: "<p class=\"muted\">Nothing is waiting for you.</p>")
+        }
+        let cards = open.reversed().map { request in
+            var buttons = ""
+            if request.state == .pending {
+                buttons = """
+                    <form class="inline" method="post" action="/ui/approve"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(csrf)"><button class="approve">Download</button></form>
+                    <form class="inline" method="post" action="/ui/skip"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(csrf)"><button class="skip">Skip</button></form>
+                    """
+            } else {
+                let progress = request.progress.map { " · \(Int(($0 * 100).rounded())) %" } ?? ""
+                buttons = "<p><strong>\(HTML.escape(request.state.rawValue))</strong>\(progress)</p>"
+            }
+            let error = request.lastError.map { "<p class=\"error\">Last error: \(HTML.escape($0))</p>" } ?? ""
+            return """
+                <div class="card"><h2>\(HTML.badge(request.kind.rawValue)) \(HTML.escape(request.displayTitle))</h2>
+                <p>\(HTML.escape(request.reason))</p>
+                <table><tr><th>Current</th><td>\(HTML.quality(request.current))</td></tr>
+                <tr><th>New</th><td>\(HTML.quality(request.new)) <span class="muted">\(HTML.size(request.sizeBytes))</span></td></tr>
+                <tr><th>Release</th><td>\(HTML.escape(request.releaseName))</td></tr>
+                <tr><th>Folder</th><td>\(HTML.escape(request.targetFolder ?? "qBittorrent's default folder"))</td></tr>
+                <tr><th>Expires</th><td>\(HTML.date(request.expiresAt))</td></tr></table>
+                \(error)<p>\(buttons)</p></div>
+                """
+        }
+        return HTML.page("Pending approvals", active: "/", body: cards.joined(separator: "\n"))
+    }
+
+    private func feedPage() async throws -> Response {
+        let releases = try await daemon.store.recentReleases(limit: 200)
+        let rows = releases.map { r in
+            """
+            <tr><td>\(HTML.date(r.seenAt))</td><td>\(HTML.escape(r.name))<br><span class="muted">\(HTML.escape(r.movieTitle ?? ""))</span></td>
+            <td>\(HTML.badge(r.decision.kind.rawValue))</td><td>\(HTML.escape(r.decision.reason))</td><td>\(HTML.size(r.sizeBytes))</td></tr>
+            """
+        }
+        let body =
+            rows.isEmpty
+            ? "<p class=\"muted\">No release seen yet.</p>"
+            : "<table><tr><th>Seen</th><th>Release</th><th>Decision</th><th>Reason</th><th>Size</th></tr>\(rows.joined())</table>"
+        return HTML.page("Feed", active: "/feed", body: body)
+    }
+
+    private func historyPage() async throws -> Response {
+        let entries = try await daemon.store.history(limit: 200)
+        let rows = entries.map { h in
+            """
+            <tr><td>\(HTML.date(h.startedAt))</td><td>\(HTML.escape(h.movieTitle))\(h.year.map { " (\($0))" } ?? "")<br><span class="muted">\(HTML.escape(h.releaseName))</span></td>
+            <td>\(HTML.badge(h.qualityType))</td><td>\(HTML.escape(h.status))\(h.errorMessage.map { "<br><span class=\"error\">\(HTML.escape($0))</span>" } ?? "")</td>
+            <td>\(HTML.date(h.completedAt))</td><td><code>\(HTML.escape(h.torrentHash ?? ""))</code></td></tr>
+            """
+        }
+        let body =
+            rows.isEmpty
+            ? "<p class=\"muted\">Nothing decided yet.</p>"
+            : "<table><tr><th>Started</th><th>Movie</th><th>Kind</th><th>Status</th><th>Finished</th><th>Hash</th></tr>\(rows.joined())</table>"
+        return HTML.page("History", active: "/history", body: body)
+    }
+
+    private func libraryPage() async -> Response {
+        let movies = await daemon.library.movies
+        let summary = LibrarySummary(movies)
+        let rows = movies.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { m in
+            "<tr><td>\(HTML.escape(m.title))</td><td>\(m.year.map(String.init) ?? "")</td><td>\(HTML.quality(m.quality))</td></tr>"
+        }
+        let body = """
+            <p>\(HTML.escape(summary.line))</p>
+            <table><tr><th>Title</th><th>Year</th><th>Current copy</th></tr>\(rows.joined())</table>
+            """
+        return HTML.page("Library", active: "/library", body: body)
+    }
+
+    private func settingsPage(csrf: String, check: String?) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(daemon.settings)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let warnings = daemon.settingsWarnings.map { "<li>\(HTML.escape($0))</li>" }.joined()
+        var result = ""
+        if let check {
+            do {
+                let loaded = try SettingsLoader.validate(Data(check.utf8), source: "pasted settings")
+                let notes = loaded.warnings.map { "<li>\(HTML.escape($0))</li>" }.joined()
+                result = "<p><strong>Valid.</strong></p>\(notes.isEmpty ? "" : "<ul>\(notes)</ul>")"
+            } catch {
+                let problems = error.problems.map { "<li>\(HTML.escape($0.description))</li>" }.joined()
+                result = "<p class=\"error\"><strong>Not valid:</strong></p><ul class=\"error\">\(problems)</ul>"
+            }
+        }
+        let body = """
+            <p class="muted">The settings in use, secrets masked. Edit settings.json (or the UPSHIFT_* variables) and restart to change them.</p>
+            \(warnings.isEmpty ? "" : "<ul>\(warnings)</ul>")
+            <pre>\(HTML.escape(json))</pre>
+            <h2>Validate a settings file</h2>
+            <form method="post" action="/ui/settings/validate"><input type="hidden" name="csrf" value="\(csrf)">
+            <textarea name="settings">\(HTML.escape(check ?? ""))</textarea><p><button class="approve">Validate</button></p></form>
+            \(result)
+            """
+        return HTML.page("Settings", active: "/settings", body: body)
+    }
+
+    private func loginPage(error: String?) -> Response {
+        let message = error.map { "<p class=\"error\">\(HTML.escape($0))</p>" } ?? ""
+        let body = """
+            \(message)<form method="post" action="/login"><p><label>API key <input type="password" name="key" autofocus></label>
+            <button class="approve">Log in</button></p></form>
+            """
+        return HTML.page("Log in", active: "", body: body, status: error == nil ? .ok : .unauthorized)
+    }
+
+    // MARK: - Actions
+
+    private func answer(_ request: Request, approve: Bool) async throws -> Response {
+        let form = try await checkedForm(request)
+        guard let id = form["request_id"], !id.isEmpty else {
+            throw APIError(.badRequest, "The form has no request_id.")
+        }
+        do {
+            let transition = try await daemon.coordinator.answer(id, approve: approve, by: "web")
+            await daemon.coordinator.followUp(transition)
+        } catch let error as ApprovalError {
+            let status: HTTPResponse.Status =
+                switch error {
+                case .notFound: .notFound
+                case .refused(.expired): .gone
+                case .refused: .conflict
+                }
+            return HTML.page(
+                "Pending approvals", active: "/",
+                body: "<p class=\"error\">\(HTML.escape(error.description))</p><p><a href=\"/\">Back</a></p>",
+                status: status)
+        }
+        return Response(status: .seeOther, headers: [.location: "/"])
+    }
+
+    private func login(_ request: Request) async throws -> Response {
+        let form = try await FormBody(request)
+        guard !apiKey.isEmpty else { return Response(status: .seeOther, headers: [.location: "/"]) }
+        guard let key = form["key"],
+            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(key.utf8), Array(apiKey.utf8))
+        else { return loginPage(error: "That is not the API key.") }
+        let token = await sessions.open()
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: "/",
+                .setCookie: "\(Cookies.session)=\(token); Path=/; HttpOnly; SameSite=Strict",
+            ])
+    }
+
+    // MARK: - CSRF
+
+    /// Runs `page` with the request's CSRF token, setting the cookie when the browser has none.
+    private func withCSRF(_ request: Request, _ page: (String) async throws -> Response) async throws -> Response {
+        if let token = request.cookies[Cookies.csrf]?.value, token.count == 32 { return try await page(token) }
+        let token = RandomToken.make()
+        var response = try await page(token)
+        response.headers.append(HTTPField(name: .setCookie, value: "\(Cookies.csrf)=\(token); Path=/; SameSite=Strict"))
+        return response
+    }
+
+    /// The form, once its `csrf` field matches the cookie.
+    private func checkedForm(_ request: Request) async throws -> FormBody {
+        let form = try await FormBody(request)
+        guard let cookie = request.cookies[Cookies.csrf]?.value, let field = form["csrf"],
+            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
+        else {
+            throw APIError(.forbidden, "The form's CSRF token is missing or wrong: reload the page and try again.")
+        }
+        return form
+    }
+}
