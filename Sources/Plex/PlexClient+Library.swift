@@ -21,7 +21,8 @@ extension PlexClient {
         logger.info(
             "Plex library scanned",
             metadata: [
-                "plex.sections": "\(sections.count)", "plex.listed": "\(ratingKeys.count)", "plex.movies": "\(movies.count)",
+                "plex.sections": "\(sections.count)", "plex.listed": "\(ratingKeys.count)",
+                "plex.movies": "\(movies.count)",
             ]
         )
         return movies

@@ -24,7 +24,9 @@ extension PlexClient {
             let error = statusError(reply)
             logger.warning(
                 "Plex request failed",
-                metadata: ["plex.operation": "\(reply.operation)", "http.status": "\(reply.status)", "error": "\(error)"]
+                metadata: [
+                    "plex.operation": "\(reply.operation)", "http.status": "\(reply.status)", "error": "\(error)",
+                ]
             )
             throw error
         }
@@ -32,7 +34,8 @@ extension PlexClient {
             return try JSONDecoder().decode(Value.self, from: reply.body)
         } catch let error as DecodingError {
             let failure = PlexError.malformed(operation: reply.operation, detail: caller.redactor(error.summary))
-            logger.warning("Plex reply unreadable", metadata: ["plex.operation": "\(reply.operation)", "error": "\(failure)"])
+            logger.warning(
+                "Plex reply unreadable", metadata: ["plex.operation": "\(reply.operation)", "error": "\(failure)"])
             throw failure
         }
     }

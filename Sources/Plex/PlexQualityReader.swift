@@ -7,8 +7,8 @@ import UpshiftCore
 ///   the frame size by class (cropped widescreen counts by width), else the file name.
 /// - **Dolby Vision**: `DOVIPresent`; `DOVIProfile` 5, 7 or 8 (any other profile: DV of unknown profile).
 ///   `hdr10` from `DOVIBLCompatID` 1 or 6 or `colorTrc` `smpte2084`; `hlg` from compat 4 or `arib-std-b67`;
-///   `hdr10Plus` when a label says `HDR10+`. FEL/MEL is not in Plex: a profile 7 copy takes the layer the
-///   file name states, else nil. A media entry with no video stream (Plex has not analysed the file yet)
+///   `hdr10Plus` when a label says `HDR10+`. FEL/MEL is not in Plex: a profile 7 copy (unless `DOVIELPresent`
+///   is false) takes the layer the file name states, else nil. A media entry with no video stream (Plex has not analysed the file yet)
 ///   takes its dynamic range from the file name.
 /// - **Atmos**: an audio stream whose codec is TrueHD or EAC3 and whose title, `displayTitle` or
 ///   `extendedDisplayTitle` says Atmos. Older servers label Atmos tracks `English (TRUEHD 7.1)`, so a
@@ -73,7 +73,8 @@ public enum PlexQualityReader {
         quality.dv = video.doviPresent == true
         if quality.dv {
             quality.dvProfile = video.doviProfile.flatMap(DVProfile.init(rawValue:))
-            quality.dvLayer = quality.dvProfile == .p7 ? named.dvLayer : nil
+            // FEL and MEL are both enhancement layers: a file Plex says has none cannot be either.
+            quality.dvLayer = quality.dvProfile == .p7 && video.doviELPresent != false ? named.dvLayer : nil
         }
         quality.hdr10Plus = video.labels.uppercased().contains("HDR10+")
         quality.hdr10 = quality.hdr10Plus || transfer == "smpte2084" || (quality.dv && (compat == 1 || compat == 6))

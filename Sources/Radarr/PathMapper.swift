@@ -53,10 +53,12 @@ public struct PathMapper: Sendable, Hashable {
         var best: (rest: Substring, from: String, to: String, length: Int)?
         for (from, to) in candidates {
             let prefix = trimmed(from)
-            guard let rest = remainder(of: path, after: prefix, isRoot: prefix.isEmpty && isSeparator(from.first)) else {
+            guard let rest = remainder(of: path, after: prefix, isRoot: prefix.isEmpty && isSeparator(from.first))
+            else {
                 continue
             }
-            if best == nil || prefix.count > best!.length { best = (rest, from, to, prefix.count) }
+            if let current = best, prefix.count <= current.length { continue }
+            best = (rest, from, to, prefix.count)
         }
         guard let best else { return nil }
         let fromSeparator = separator(of: best.from)

@@ -33,9 +33,13 @@ extension RadarrClient {
             guard let path = movie.path, !path.isEmpty else { continue }
             let key = "\(index)"
             paths[key] = path
-            entries.append(LibraryMovie(id: key, title: movie.title ?? "", year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId))
+            entries.append(
+                LibraryMovie(
+                    id: key, title: movie.title ?? "", year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId))
             if let original = movie.originalTitle, original != movie.title {
-                entries.append(LibraryMovie(id: key, title: original, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId))
+                entries.append(
+                    LibraryMovie(id: key, title: original, year: movie.year, tmdbId: movie.tmdbId, imdbId: movie.imdbId)
+                )
             }
         }
         guard let match = LibraryIndex(entries).match(title: title, year: year, tmdbId: tmdbId) else { return nil }

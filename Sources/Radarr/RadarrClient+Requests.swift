@@ -22,7 +22,9 @@ extension RadarrClient {
             let error = statusError(reply)
             logger.warning(
                 "Radarr request failed",
-                metadata: ["radarr.operation": "\(reply.operation)", "http.status": "\(reply.status)", "error": "\(error)"]
+                metadata: [
+                    "radarr.operation": "\(reply.operation)", "http.status": "\(reply.status)", "error": "\(error)",
+                ]
             )
             throw error
         }
@@ -30,7 +32,8 @@ extension RadarrClient {
             return try JSONDecoder().decode(Value.self, from: reply.body)
         } catch let error as DecodingError {
             let failure = RadarrError.malformed(operation: reply.operation, detail: caller.redactor(error.summary))
-            logger.warning("Radarr reply unreadable", metadata: ["radarr.operation": "\(reply.operation)", "error": "\(failure)"])
+            logger.warning(
+                "Radarr reply unreadable", metadata: ["radarr.operation": "\(reply.operation)", "error": "\(failure)"])
             throw failure
         }
     }

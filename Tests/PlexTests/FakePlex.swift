@@ -76,7 +76,8 @@ enum FakePlex {
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
-            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text))
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
         )
     }
 }
@@ -85,12 +86,18 @@ enum FakePlex {
 struct TokenCheck<Context: RequestContext>: RouterMiddleware {
     let recorder: RequestRecorder
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let entry = try await recorder.record(request)
         guard entry.headers["x-plex-token"] == PlexFixtures.token else {
             return Response(
                 status: .unauthorized, headers: [.contentType: "text/html"],
-                body: .init(byteBuffer: ByteBuffer(string: "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>"))
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string:
+                            "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>"
+                    ))
             )
         }
         return try await next(request, context)

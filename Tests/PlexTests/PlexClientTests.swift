@@ -46,7 +46,8 @@ import UpshiftTestSupport
             #expect(movies.first?.guids == ["imdb://tt15239678", "tmdb://693134"])
         }
         let queries = await recorder.entries.map(\.query)
-        #expect(queries == [0, 3, 6].map { "type=1&includeGuids=1&X-Plex-Container-Start=\($0)&X-Plex-Container-Size=3" })
+        #expect(
+            queries == [0, 3, 6].map { "type=1&includeGuids=1&X-Plex-Container-Start=\($0)&X-Plex-Container-Size=3" })
     }
 
     @Test func anExactlyFullLastPageStopsOnTheTotal() async throws {
@@ -62,11 +63,15 @@ import UpshiftTestSupport
     @Test func metadataReadsTheReferenceItem() async throws {
         try await LoopbackServer.with(FakePlex.router(recorder: RequestRecorder())) { base async throws in
             let item = try await Self.client(base).metadata(ratingKey: "5123")
-            #expect(item.title == "Dune: Part Two" && item.year == 2024 && item.tmdbId == 693134 && item.imdbId == "tt15239678")
+            #expect(
+                item.title == "Dune: Part Two" && item.year == 2024 && item.tmdbId == 693134
+                    && item.imdbId == "tt15239678")
             let media = try #require(item.media.first)
             #expect(media.videoResolution == "4k" && media.parts.first?.size == 78_123_456_789)
             let video = try #require(media.streams.first { $0.isVideo })
-            #expect(video.doviPresent == true && video.doviProfile == 7 && video.doviBLCompatID == 6 && video.doviELPresent == true)
+            #expect(
+                video.doviPresent == true && video.doviProfile == 7 && video.doviBLCompatID == 6
+                    && video.doviELPresent == true)
             #expect(media.streams.filter(\.isAudio).count == 2)
         }
     }
@@ -94,7 +99,9 @@ import UpshiftTestSupport
             #expect(missing?.status == 404)
             let failing = await #expect(throws: PlexError.self) { try await client.metadata(ratingKey: "6007") }
             #expect(failing?.status == 500)
-            #expect(failing?.description == "Plex answered HTTP 500 for GET \(base)/library/metadata/6007: Internal Server Error.")
+            #expect(
+                failing?.description
+                    == "Plex answered HTTP 500 for GET \(base)/library/metadata/6007: Internal Server Error.")
         }
     }
 
@@ -132,13 +139,16 @@ import UpshiftTestSupport
             for key in ["6007", "424242"] {
                 do { _ = try await client.metadata(ratingKey: key) } catch { errors.append("\(error)") }
             }
-            do { _ = try await Self.client(base, token: "bad" + PlexFixtures.token, capture: capture).sections() } catch {
+            do { _ = try await Self.client(base, token: "bad" + PlexFixtures.token, capture: capture).sections() } catch
+            {
                 errors.append("\(error)")
             }
             return errors
         }
         let echo = Router()
-        echo.get("library/sections") { _, _ in FakePlex.json("token \(PlexFixtures.token) is broken", status: .badGateway) }
+        echo.get("library/sections") { _, _ in
+            FakePlex.json("token \(PlexFixtures.token) is broken", status: .badGateway)
+        }
         echo.get("library/metadata/:key") { _, _ in FakePlex.json("{") }
         errors += try await LoopbackServer.with(echo) { base async throws in
             var errors: [String] = []

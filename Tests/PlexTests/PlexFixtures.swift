@@ -58,7 +58,8 @@ enum PlexFixtures {
 
     /// A video stream; `dovi` is (present, profile, compat) written as given (any JSON value).
     static func video(
-        width: Int = 3840, height: Int = 2160, trc: String? = "smpte2084", dovi: (present: String, profile: String, compat: String)? = nil,
+        width: Int = 3840, height: Int = 2160, trc: String? = "smpte2084",
+        dovi: (present: String, profile: String, compat: String)? = nil,
         display: String = "4K HDR10 (HEVC Main 10)"
     ) -> String {
         var fields = [
@@ -68,7 +69,8 @@ enum PlexFixtures {
         if let trc { fields.append(#""colorTrc":"\#(trc)""#) }
         if let dovi {
             fields += [
-                #""DOVIPresent":\#(dovi.present)"#, #""DOVIProfile":\#(dovi.profile)"#, #""DOVIBLCompatID":\#(dovi.compat)"#,
+                #""DOVIPresent":\#(dovi.present)"#, #""DOVIProfile":\#(dovi.profile)"#,
+                #""DOVIBLCompatID":\#(dovi.compat)"#,
                 #""DOVIELPresent":\#(dovi.profile == "7" || dovi.profile == "\"7\"" ? "true" : "false")"#,
                 #""DOVIVersion":"1.0""#,
             ]
@@ -77,7 +79,10 @@ enum PlexFixtures {
     }
 
     /// An audio stream.
-    static func audio(codec: String, channels: Int, display: String, title: String? = nil, extended: String? = nil, profile: String? = nil) -> String {
+    static func audio(
+        codec: String, channels: Int, display: String, title: String? = nil, extended: String? = nil,
+        profile: String? = nil
+    ) -> String {
         var fields = [
             #""id":2"#, #""streamType":2"#, #""codec":"\#(codec)""#, #""channels":\#(channels)"#,
             #""language":"English""#, #""displayTitle":"\#(display)""#,
@@ -119,7 +124,8 @@ enum PlexFixtures {
         var failsDetail = false
 
         func json(withStreams: Bool) -> String {
-            let guidArray = guids.isEmpty ? "" : #","Guid":["# + guids.map { #"{"id":"\#($0)"}"# }.joined(separator: ",") + "]"
+            let guidArray =
+                guids.isEmpty ? "" : #","Guid":["# + guids.map { #"{"id":"\#($0)"}"# }.joined(separator: ",") + "]"
             let agent = guid.map { #","guid":"\#($0)""# } ?? ""
             return """
                 {"ratingKey":"\(ratingKey)","key":"/library/metadata/\(ratingKey)","type":"movie","title":"\(title)",\
@@ -131,6 +137,7 @@ enum PlexFixtures {
     /// `{"MediaContainer":{…,"Metadata":[…]}}`.
     static func container(_ items: [String], offset: Int = 0, totalSize: Int? = nil) -> String {
         let total = totalSize.map { #","totalSize":\#($0)"# } ?? ""
-        return #"{"MediaContainer":{"size":\#(items.count),"offset":\#(offset)\#(total),"Metadata":[\#(items.joined(separator: ","))]}}"#
+        return
+            #"{"MediaContainer":{"size":\#(items.count),"offset":\#(offset)\#(total),"Metadata":[\#(items.joined(separator: ","))]}}"#
     }
 }

@@ -27,10 +27,12 @@ enum PlexLibraryFixture {
         media: [
             Media(
                 id: 6201, resolution: "4k",
-                file: "/media/movies/Oppenheimer (2023)/Oppenheimer.2023.2160p.UHD.BluRay.REMUX.DV.P7.FEL.HDR10.HEVC.TrueHD.Atmos.7.1-FraMeSToR.mkv",
+                file:
+                    "/media/movies/Oppenheimer (2023)/Oppenheimer.2023.2160p.UHD.BluRay.REMUX.DV.P7.FEL.HDR10.HEVC.TrueHD.Atmos.7.1-FraMeSToR.mkv",
                 size: 92_000_000_000,
                 streams: [
-                    PlexFixtures.video(height: 1600, dovi: ("\"1\"", "\"7\"", "\"6\""), display: "4K DoVi/HDR10 (HEVC Main 10)"),
+                    PlexFixtures.video(
+                        height: 1600, dovi: ("\"1\"", "\"7\"", "\"6\""), display: "4K DoVi/HDR10 (HEVC Main 10)"),
                     // An older server: no Atmos in the labels.
                     PlexFixtures.audio(codec: "truehd", channels: 8, display: "English (TRUEHD 7.1)"),
                 ]
@@ -43,11 +45,13 @@ enum PlexLibraryFixture {
         media: [
             Media(
                 id: 6301, resolution: "4k",
-                file: "/media/movies/Blade Runner 2049 (2017)/Blade.Runner.2049.2017.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-GRP.mkv",
+                file:
+                    "/media/movies/Blade Runner 2049 (2017)/Blade.Runner.2049.2017.2160p.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-GRP.mkv",
                 size: 70_000_000_000,
                 streams: [
                     PlexFixtures.video(dovi: ("true", "7", "6"), display: "4K DoVi/HDR10 (HEVC Main 10)"),
-                    PlexFixtures.audio(codec: "truehd", channels: 8, display: "English (TrueHD Atmos 7.1)", title: "TrueHD Atmos 7.1"),
+                    PlexFixtures.audio(
+                        codec: "truehd", channels: 8, display: "English (TrueHD Atmos 7.1)", title: "TrueHD Atmos 7.1"),
                 ]
             )
         ]
@@ -57,7 +61,8 @@ enum PlexLibraryFixture {
         ratingKey: "6004", title: "Dunkirk", year: 2017, guids: ["imdb://tt5013056", "tmdb://374720"],
         media: [
             Media(
-                id: 6401, resolution: "4k", audioCodec: "eac3", file: "/media/movies/Dunkirk (2017)/Dunkirk.2017.2160p.WEB-DL.mkv",
+                id: 6401, resolution: "4k", audioCodec: "eac3",
+                file: "/media/movies/Dunkirk (2017)/Dunkirk.2017.2160p.WEB-DL.mkv",
                 size: 20_000_000_000,
                 streams: [
                     PlexFixtures.video(dovi: ("true", "8", "1"), display: "4K DoVi/HDR10 (HEVC Main 10)"),
@@ -71,7 +76,8 @@ enum PlexLibraryFixture {
         ratingKey: "6005", title: "Arrival", year: 2016, guids: ["imdb://tt2543164", "tmdb://329865"],
         media: [
             Media(
-                id: 6501, resolution: "4k", audioCodec: "dca", file: "/media/movies/Arrival (2016)/Arrival.2016.2160p.BluRay.x265-GRP.mkv",
+                id: 6501, resolution: "4k", audioCodec: "dca",
+                file: "/media/movies/Arrival (2016)/Arrival.2016.2160p.BluRay.x265-GRP.mkv",
                 size: 18_000_000_000,
                 streams: [
                     PlexFixtures.video(),
@@ -100,7 +106,9 @@ enum PlexLibraryFixture {
     /// Listed, but its item answers 500.
     static let broken = Movie(
         ratingKey: "6007", title: "Broken", year: 2001,
-        media: [Media(id: 6701, resolution: "720", file: "/media/movies/Broken (2001)/Broken.mkv", size: 1, streams: [])],
+        media: [
+            Media(id: 6701, resolution: "720", file: "/media/movies/Broken (2001)/Broken.mkv", size: 1, streams: [])
+        ],
         failsDetail: true
     )
 
@@ -110,19 +118,26 @@ enum PlexLibraryFixture {
         media: [
             Media(
                 id: 7101, resolution: "1080", videoCodec: "h264", audioCodec: "ac3",
-                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.1080p.BluRay.x264-GRP.mkv", size: 12_000_000_000,
-                streams: [PlexFixtures.video(width: 1920, height: 1080, trc: nil), PlexFixtures.audio(codec: "ac3", channels: 6, display: "English (AC3 5.1)")]
+                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.1080p.BluRay.x264-GRP.mkv",
+                size: 12_000_000_000,
+                streams: [
+                    PlexFixtures.video(width: 1920, height: 1080, trc: nil),
+                    PlexFixtures.audio(codec: "ac3", channels: 6, display: "English (AC3 5.1)"),
+                ]
             ),
             Media(
                 id: 7102, resolution: "4k", audioCodec: "eac3",
-                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.2160p.WEB-DL.DV.mkv", size: 30_000_000_000,
+                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.2160p.WEB-DL.DV.mkv",
+                size: 30_000_000_000,
                 streams: [
-                    PlexFixtures.video(dovi: ("true", "8", "1")), PlexFixtures.audio(codec: "eac3", channels: 6, display: "English (EAC3 5.1)"),
+                    PlexFixtures.video(dovi: ("true", "8", "1")),
+                    PlexFixtures.audio(codec: "eac3", channels: 6, display: "English (EAC3 5.1)"),
                 ]
             ),
             Media(
                 id: 7103, resolution: "4k",
-                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.2160p.BluRay.REMUX.HDR.mkv", size: 80_000_000_000,
+                file: "/media/movies-4k/Interstellar (2014)/Interstellar.2014.2160p.BluRay.REMUX.HDR.mkv",
+                size: 80_000_000_000,
                 streams: [
                     PlexFixtures.video(),
                     PlexFixtures.audio(codec: "truehd", channels: 8, display: "English (TrueHD Atmos 7.1)"),

@@ -41,7 +41,9 @@ enum FakeRadarr {
     }
 
     /// A router answering every `GET /api/v3/…` with `status` and `body` (after the key check).
-    static func failing(status: HTTPResponse.Status, body: String, recorder: RequestRecorder) -> Router<BasicRequestContext> {
+    static func failing(status: HTTPResponse.Status, body: String, recorder: RequestRecorder) -> Router<
+        BasicRequestContext
+    > {
         let router = Router()
         router.group("api/v3")
             .add(middleware: APIKeyCheck(recorder: recorder))
@@ -61,7 +63,9 @@ enum FakeRadarr {
 struct APIKeyCheck<Context: RequestContext>: RouterMiddleware {
     let recorder: RequestRecorder
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let entry = try await recorder.record(request)
         guard entry.headers["x-api-key"] == RadarrFixtures.apiKey else { return Response(status: .unauthorized) }
         return try await next(request, context)

@@ -8,10 +8,13 @@ import UpshiftTestSupport
 /// `movieFolder(tmdbId:title:year:)`: the TMDB id first, then title and year in the library, then lookup.
 @Suite struct MovieFolderTests {
     static func folder(
-        tmdbId: Int?, title: String, year: Int?, library: String = RadarrFixtures.library, lookups: [String: String] = [:]
+        tmdbId: Int?, title: String, year: Int?, library: String = RadarrFixtures.library,
+        lookups: [String: String] = [:]
     ) async throws -> (String?, [String]) {
         let recorder = RequestRecorder()
-        let path = try await LoopbackServer.with(FakeRadarr.router(library: library, lookups: lookups, recorder: recorder)) {
+        let path = try await LoopbackServer.with(
+            FakeRadarr.router(library: library, lookups: lookups, recorder: recorder)
+        ) {
             base async throws in
             try await RadarrClient(
                 baseURL: URL(string: base)!, apiKey: Secret(RadarrFixtures.apiKey), httpClient: .shared,
@@ -47,9 +50,11 @@ import UpshiftTestSupport
     }
 
     @Test func lookupKeepsOnlyAMovieAlreadyInTheLibrary() async throws {
-        let sicario = #"[{"id":77,"title":"Sicario","originalTitle":"Sicario","year":2015,"tmdbId":273481,"path":"/movies/Sicario (2015)","rootFolderPath":"/movies"}]"#
+        let sicario =
+            #"[{"id":77,"title":"Sicario","originalTitle":"Sicario","year":2015,"tmdbId":273481,"path":"/movies/Sicario (2015)","rootFolderPath":"/movies"}]"#
         let (found, calls) = try await Self.folder(
-            tmdbId: nil, title: "Sicario", year: 2015, library: "[\(RadarrFixtures.dune)]", lookups: ["Sicario 2015": sicario]
+            tmdbId: nil, title: "Sicario", year: 2015, library: "[\(RadarrFixtures.dune)]",
+            lookups: ["Sicario 2015": sicario]
         )
         #expect(found == "/movies/Sicario (2015)")
         #expect(calls.last == "/api/v3/movie/lookup?term=Sicario%202015")

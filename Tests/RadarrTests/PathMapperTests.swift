@@ -31,7 +31,10 @@ import UpshiftSettings
     }
 
     @Test func trailingSlashesOnEitherSideAreTolerated() {
-        for (from, to) in [("/movies", "/mnt/user/Media/Movies"), ("/movies/", "/mnt/user/Media/Movies/"), ("/movies//", "/mnt/user/Media/Movies")] {
+        for (from, to) in [
+            ("/movies", "/mnt/user/Media/Movies"), ("/movies/", "/mnt/user/Media/Movies/"),
+            ("/movies//", "/mnt/user/Media/Movies"),
+        ] {
             let mapper = PathMapper(mappings: [PathMapping(from: from, to: to)])
             #expect(mapper.map("/movies/Heat (1995)") == "/mnt/user/Media/Movies/Heat (1995)")
         }
@@ -51,8 +54,11 @@ import UpshiftSettings
 
     @Test func radarrRootPathReplacesTheMoviesRootFolder() {
         // FELScanner's settings: radarr_root_path is where Radarr's root folder is seen from qBittorrent.
-        let mapper = PathMapper(mappings: [], radarrRootPath: "/mnt/user/Media/Movies/", rootFolders: ["/movies", "/movies-4k/"])
-        #expect(mapper.map("/movies/Dune Part Two (2024)", rootFolderPath: "/movies") == "/mnt/user/Media/Movies/Dune Part Two (2024)")
+        let mapper = PathMapper(
+            mappings: [], radarrRootPath: "/mnt/user/Media/Movies/", rootFolders: ["/movies", "/movies-4k/"])
+        #expect(
+            mapper.map("/movies/Dune Part Two (2024)", rootFolderPath: "/movies")
+                == "/mnt/user/Media/Movies/Dune Part Two (2024)")
         #expect(mapper.map("/movies-4k/Dune Part Two (2024)") == "/mnt/user/Media/Movies/Dune Part Two (2024)")
         #expect(mapper.map("/movies/Heat (1995)") == "/mnt/user/Media/Movies/Heat (1995)")
         #expect(mapper.map("/elsewhere/Heat (1995)") == "/elsewhere/Heat (1995)")
@@ -73,7 +79,9 @@ import UpshiftSettings
     @Test func fromSettings() throws {
         var settings = Settings()
         settings.radarrRootPath = "/mnt/user/Media/Movies/"
-        #expect(PathMapper(settings: settings, rootFolders: ["/movies"]).map("/movies/Heat") == "/mnt/user/Media/Movies/Heat")
+        #expect(
+            PathMapper(settings: settings, rootFolders: ["/movies"]).map("/movies/Heat")
+                == "/mnt/user/Media/Movies/Heat")
         settings.pathMappings = [PathMapping(from: "/movies", to: "/downloads")]
         #expect(PathMapper(settings: settings, rootFolders: ["/movies"]).map("/movies/Heat") == "/downloads/Heat")
     }

@@ -10,7 +10,9 @@ import UpshiftTestSupport
 /// The Radarr client against a loopback fake serving the documented shapes: endpoints, headers,
 /// typed failures, and the API key kept out of every log line and error.
 @Suite struct RadarrClientTests {
-    static func client(_ base: String, key: String = RadarrFixtures.apiKey, capture: LogCapture = LogCapture()) -> RadarrClient {
+    static func client(_ base: String, key: String = RadarrFixtures.apiKey, capture: LogCapture = LogCapture())
+        -> RadarrClient
+    {
         RadarrClient(baseURL: URL(string: base)!, apiKey: Secret(key), httpClient: .shared, logger: capture.logger)
     }
 
@@ -101,7 +103,9 @@ import UpshiftTestSupport
             }
             #expect(error?.status == 401)
             let text = try #require(error?.description)
-            #expect(text.contains("refused the API key") && text.contains("radarr_api_key") && text.contains("/api/v3/movie"))
+            #expect(
+                text.contains("refused the API key") && text.contains("radarr_api_key")
+                    && text.contains("/api/v3/movie"))
             #expect(!text.contains(wrongKey))
         }
         #expect(!capture.text.contains(wrongKey))
@@ -123,11 +127,14 @@ import UpshiftTestSupport
 
     @Test func serverErrorCarriesRadarrsMessage() async throws {
         try await LoopbackServer.with(
-            FakeRadarr.failing(status: .internalServerError, body: RadarrFixtures.serverError, recorder: RequestRecorder())
+            FakeRadarr.failing(
+                status: .internalServerError, body: RadarrFixtures.serverError, recorder: RequestRecorder())
         ) { base async throws in
             let error = await #expect(throws: RadarrError.self) { try await Self.client(base).systemStatus() }
             #expect(error?.status == 500)
-            #expect(error?.description == "Radarr answered HTTP 500 for GET \(base)/api/v3/system/status: database is locked.")
+            #expect(
+                error?.description
+                    == "Radarr answered HTTP 500 for GET \(base)/api/v3/system/status: database is locked.")
         }
     }
 
@@ -145,7 +152,8 @@ import UpshiftTestSupport
 
     @Test(arguments: ["<html>not json</html>", #"{"id":42}"#, #"[{"id":"forty-two"}]"#])
     func malformedJSONIsTyped(body: String) async throws {
-        try await LoopbackServer.with(FakeRadarr.failing(status: .ok, body: body, recorder: RequestRecorder())) { base async throws in
+        try await LoopbackServer.with(FakeRadarr.failing(status: .ok, body: body, recorder: RequestRecorder())) {
+            base async throws in
             let error = await #expect(throws: RadarrError.self) { try await Self.client(base).movies() }
             guard case .malformed(let operation, _)? = error else {
                 Issue.record("expected malformed, got \(String(describing: error))")
@@ -183,8 +191,11 @@ import UpshiftTestSupport
                 return ["\(error)"]
             }
         }
-        for (status, body) in [(HTTPResponse.Status.internalServerError, "key \(RadarrFixtures.apiKey) rejected"), (.ok, "{")] {
-            errors += try await LoopbackServer.with(FakeRadarr.failing(status: status, body: body, recorder: recorder)) { base async throws in
+        for (status, body) in [
+            (HTTPResponse.Status.internalServerError, "key \(RadarrFixtures.apiKey) rejected"), (.ok, "{"),
+        ] {
+            errors += try await LoopbackServer.with(FakeRadarr.failing(status: status, body: body, recorder: recorder))
+            { base async throws in
                 do {
                     _ = try await Self.client(base, capture: capture).movies()
                     return [String]()

@@ -66,13 +66,15 @@ enum RadarrFixtures {
     /// A library movie with a file, in the reference's shape.
     static func movie(
         id: Int, title: String, year: Int, tmdbId: Int, imdbId: String? = nil, root: String = "/movies",
-        relativePath: String, sceneName: String? = nil, size: Int64, quality: (name: String, source: String, resolution: Int, modifier: String),
+        relativePath: String, sceneName: String? = nil, size: Int64,
+        quality: (name: String, source: String, resolution: Int, modifier: String),
         mediaInfo: [String: Any]?
     ) -> String {
         let folder = "\(root)/\(title.replacingOccurrences(of: ":", with: "")) (\(year))"
         var file: [String: Any] = [
             "id": id * 10, "movieId": id, "relativePath": relativePath, "path": "\(folder)/\(relativePath)",
-            "size": size, "dateAdded": "2024-05-20T10:11:12Z", "edition": "", "languages": [["id": 1, "name": "English"]],
+            "size": size, "dateAdded": "2024-05-20T10:11:12Z", "edition": "",
+            "languages": [["id": 1, "name": "English"]],
             "quality": [
                 "quality": [
                     "id": 31, "name": quality.name, "source": quality.source, "resolution": quality.resolution,
@@ -183,7 +185,8 @@ enum RadarrFixtures {
 
     /// The whole library.
     static var library: String {
-        "[" + [dune, oppenheimer, bladeRunner, batman, dunkirk, arrival, heat, contradiction, unanalysed, wanted]
+        "["
+            + [dune, oppenheimer, bladeRunner, batman, dunkirk, arrival, heat, contradiction, unanalysed, wanted]
             .joined(separator: ",") + "]"
     }
 

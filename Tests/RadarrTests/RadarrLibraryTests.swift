@@ -69,7 +69,8 @@ import UpshiftTestSupport
         let heat = try #require(try await Self.library()["Heat"]).quality
         #expect(heat.resolution == .r1080p, "1920x800 is cropped 1080p")
         #expect(!heat.dv && !heat.hdr10 && !heat.hlg)
-        #expect(!heat.atmos && heat.audio == .dts && heat.channels == .surround51, "measured DTS 6.1 wins over the name")
+        #expect(
+            !heat.atmos && heat.audio == .dts && heat.channels == .surround51, "measured DTS 6.1 wins over the name")
     }
 
     @Test func aNamedProfileThatContradictsTheMeasurementIsDropped() async throws {
@@ -104,7 +105,8 @@ import UpshiftTestSupport
 
     @Test func unreadableFrameFallsBackToRadarrsQuality() {
         let file = RadarrMovieFile(
-            quality: RadarrFileQuality(quality: RadarrQualityDefinition(source: "webrip", resolution: 720, modifier: "none")),
+            quality: RadarrFileQuality(
+                quality: RadarrQualityDefinition(source: "webrip", resolution: 720, modifier: "none")),
             mediaInfo: RadarrMediaInfo(resolution: "")
         )
         let quality = RadarrQualityReader.quality(of: file)
@@ -113,12 +115,15 @@ import UpshiftTestSupport
 
     @Test(arguments: [
         ("DV", true, false, false, false), ("DV HDR10", true, true, false, false),
-        ("DV HDR10Plus", true, true, true, false), ("DV HLG", true, false, false, true), ("DV SDR", true, false, false, false),
-        ("HDR10", false, true, false, false), ("HDR10Plus", false, true, true, false), ("HLG", false, false, false, true),
+        ("DV HDR10Plus", true, true, true, false), ("DV HLG", true, false, false, true),
+        ("DV SDR", true, false, false, false),
+        ("HDR10", false, true, false, false), ("HDR10Plus", false, true, true, false),
+        ("HLG", false, false, false, true),
         ("PQ", false, true, false, false), ("", false, false, false, false),
     ])
     func dynamicRangeTypes(type: String, dv: Bool, hdr10: Bool, hdr10Plus: Bool, hlg: Bool) {
-        let file = RadarrMovieFile(relativePath: "Film.2020.2160p.mkv", mediaInfo: RadarrMediaInfo(videoDynamicRangeType: type))
+        let file = RadarrMovieFile(
+            relativePath: "Film.2020.2160p.mkv", mediaInfo: RadarrMediaInfo(videoDynamicRangeType: type))
         let quality = RadarrQualityReader.quality(of: file)
         #expect(quality.dv == dv && quality.hdr10 == hdr10 && quality.hdr10Plus == hdr10Plus && quality.hlg == hlg)
         #expect(quality.dvProfile == nil, "no profile is ever guessed from the measurement")
@@ -141,7 +146,8 @@ import UpshiftTestSupport
     @Test func melFromTheOriginalPathWhenOtherNamesAreSilent() {
         let file = RadarrMovieFile(
             relativePath: "Film (2020) Remux-2160p.mkv", sceneName: nil,
-            mediaInfo: RadarrMediaInfo(audioCodec: "TrueHD Atmos", audioChannels: 7.1, videoDynamicRangeType: "DV HDR10"),
+            mediaInfo: RadarrMediaInfo(
+                audioCodec: "TrueHD Atmos", audioChannels: 7.1, videoDynamicRangeType: "DV HDR10"),
             originalFilePath: "/downloads/Film.2020.2160p.BluRay.REMUX.DV.P7.MEL.HEVC-GRP/film.mkv"
         )
         #expect(RadarrQualityReader.quality(of: file).dvLayer == nil, "only the last path component is read")

@@ -79,7 +79,9 @@ public struct RadarrQualityDefinition: Sendable, Hashable, Decodable {
     public var modifier: String?
 
     /// Creates a quality definition.
-    public init(id: Int? = nil, name: String? = nil, source: String? = nil, resolution: Int? = nil, modifier: String? = nil) {
+    public init(
+        id: Int? = nil, name: String? = nil, source: String? = nil, resolution: Int? = nil, modifier: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.source = source
