@@ -1,1 +1,0 @@
-// The Plex client lands here (issue: integrations).

@@ -1,0 +1,79 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPClientSupport
+import Logging
+import NIOHTTP1
+import UpshiftSettings
+
+extension PlexClient {
+    /// `GET <baseURL><path>?<query>` as JSON, decoded as `Value`; every failure becomes a ``PlexError``.
+    func get<Value: Decodable>(_ path: String, query: [(String, String)] = []) async throws -> Value {
+        var request = HTTPClientRequest(url: url(path, query: query))
+        request.method = .GET
+        request.headers.add(name: "X-Plex-Token", value: token.exposedValue)
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "X-Plex-Client-Identifier", value: clientIdentifier)
+        request.headers.add(name: "X-Plex-Product", value: product)
+        let reply: HTTPReply
+        do {
+            reply = try await caller.send(request)
+        } catch let error as HTTPCallError {
+            throw PlexError.transport(error)
+        }
+        guard reply.isSuccess else {
+            let error = statusError(reply)
+            logger.warning(
+                "Plex request failed",
+                metadata: [
+                    "plex.operation": "\(reply.operation)", "http.status": "\(reply.status)", "error": "\(error)",
+                ]
+            )
+            throw error
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: reply.body)
+        } catch let error as DecodingError {
+            let failure = PlexError.malformed(operation: reply.operation, detail: caller.redactor(error.summary))
+            logger.warning(
+                "Plex reply unreadable", metadata: ["plex.operation": "\(reply.operation)", "error": "\(failure)"])
+            throw failure
+        }
+    }
+
+    /// `<baseURL><path>` with a strictly percent-encoded query.
+    func url(_ path: String, query: [(String, String)]) -> String {
+        var base = baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        let tail = query.isEmpty ? "" : "?" + FormEncoding.encode(query)
+        return "\(base)\(path)\(tail)"
+    }
+
+    /// The typed error for a non-2xx reply.
+    func statusError(_ reply: HTTPReply) -> PlexError {
+        switch reply.status {
+        case 401: return .unauthorized(operation: reply.operation)
+        case 404: return .notFound(operation: reply.operation)
+        default:
+            let html = reply.text.hasPrefix("<")
+            let snippet = html ? "" : reply.text.prefix(200).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .status(reply.status, operation: reply.operation, detail: caller.redactor(snippet))
+        }
+    }
+}
+
+extension DecodingError {
+    /// A short description naming the key path and the problem, without the payload.
+    var summary: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the top level" : keys.joined(separator: ".")
+        }
+        switch self {
+        case .keyNotFound(let key, let context): return "missing key \(key.stringValue) at \(path(context))"
+        case .typeMismatch(let type, let context): return "expected \(type) at \(path(context))"
+        case .valueNotFound(let type, let context): return "null instead of \(type) at \(path(context))"
+        case .dataCorrupted(let context): return "invalid JSON at \(path(context))"
+        @unknown default: return "undecodable JSON"
+        }
+    }
+}

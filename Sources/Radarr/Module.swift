@@ -1,1 +1,0 @@
-// The Radarr client lands here (issue: integrations).
