@@ -24,7 +24,8 @@ struct MultipartFormBody: Sendable {
     /// Adds a file part.
     mutating func addFile(_ name: String, filename: String, contentType: String, content: Data) {
         append("--\(boundary)\r\n")
-        append("Content-Disposition: form-data; name=\"\(Self.quoted(name))\"; filename=\"\(Self.quoted(filename))\"\r\n")
+        append(
+            "Content-Disposition: form-data; name=\"\(Self.quoted(name))\"; filename=\"\(Self.quoted(filename))\"\r\n")
         append("Content-Type: \(contentType)\r\n\r\n")
         data.append(content)
         append("\r\n")

@@ -25,6 +25,7 @@ extension QBittorrentClient {
         switch reply.status {
         case 200..<300 where body != "Fails.":
             keepSessionCookie(from: reply, preferring: "SID", acceptOther: true)
+            sessionGeneration += 1
             lastLoginFailure = nil
             logger.info("qBittorrent login", metadata: ["qbittorrent.user": "\(username)"])
         case 200..<300, 401:

@@ -28,6 +28,8 @@ public actor QBittorrentClient {
 
     /// The session cookie (`name`, `value`) from the last `Set-Cookie`, if any.
     var session: (name: String, value: String)?
+    /// Bumped by every successful login, so concurrent calls refused with the same old SID log in once.
+    var sessionGeneration = 0
     /// When the last login was refused (for the retry delay).
     var lastLoginFailure: ContinuousClock.Instant?
     /// `app/version` + `app/webapiVersion`, read once.
@@ -79,12 +81,15 @@ public actor QBittorrentClient {
         maxBodyBytes: Int? = nil
     ) async throws -> HTTPReply {
         if logsIn && session == nil { try await login() }
+        let generation = sessionGeneration
         let reply = try await perform(method, endpoint, query: query, body: body, maxBodyBytes: maxBodyBytes)
         guard reply.status == 403 else { return reply }
         guard logsIn else { throw QBittorrentError.forbidden(operation: reply.operation, loginConfigured: false) }
-        logger.info("qBittorrent session refused, logging in again", metadata: ["qbittorrent.endpoint": "\(endpoint)"])
-        session = nil
-        try await login()
+        if generation == sessionGeneration {  // otherwise another call has logged in meanwhile: just retry
+            logger.info(
+                "qBittorrent session refused, logging in again", metadata: ["qbittorrent.endpoint": "\(endpoint)"])
+            try await login()
+        }
         let retried = try await perform(method, endpoint, query: query, body: body, maxBodyBytes: maxBodyBytes)
         guard retried.status != 403 else {
             throw QBittorrentError.forbidden(operation: retried.operation, loginConfigured: true)

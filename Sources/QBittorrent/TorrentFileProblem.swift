@@ -30,7 +30,8 @@ public enum TorrentFileProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: "the data is empty"
-        case .tooLarge(let bytes, let limit): "the data is \(bytes) bytes, more than the \(limit) a .torrent file may have"
+        case .tooLarge(let bytes, let limit):
+            "the data is \(bytes) bytes, more than the \(limit) a .torrent file may have"
         case .looksLikeHTML: "the data is an HTML page (a login or error page?), not a .torrent file"
         case .notADictionary: "the data is not a bencoded dictionary"
         case .truncated(let offset): "the data ends in the middle of a value at byte \(offset) (truncated download?)"

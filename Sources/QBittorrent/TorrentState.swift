@@ -66,7 +66,8 @@ public enum TorrentState: Sendable, Hashable, CustomStringConvertible {
         return Self.known.first { $0.value == self }?.key ?? "unknown"
     }
 
-    /// Finished states: every wanted piece is on disk (seeding, queued for seeding, paused or stopped after completion).
+    /// Finished states: every wanted piece is on disk (seeding, queued for seeding, paused or stopped
+    /// after completion).
     public var isComplete: Bool {
         switch self {
         case .uploading, .pausedUP, .stoppedUP, .queuedUP, .stalledUP, .forcedUP: true

@@ -37,7 +37,7 @@ public actor QBittorrentServer {
 
     /// Starts a server and waits until its WebUI answers (typically 0.2–0.5 s).
     public static func start(_ config: QBittorrentServerConfig = .init()) async throws -> QBittorrentServer {
-        let binary = try locateBinary()
+        let binary = try locateBinary(config.binary)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("upshift-qbt-\(UUID().uuidString)")
         let configFolder = profile.appendingPathComponent("qBittorrent/config")
         let downloads = profile.appendingPathComponent("downloads")
@@ -46,8 +46,10 @@ public actor QBittorrentServer {
         var lastStatus: Int32 = 0
         for _ in 0..<8 {
             let (webPort, torrentPort) = try freePorts()
-            let text = try config.configurationText(webPort: webPort, torrentPort: torrentPort, downloads: downloads.path)
-            try text.write(to: configFolder.appendingPathComponent("qBittorrent.conf"), atomically: true, encoding: .utf8)
+            let text = try config.configurationText(
+                webPort: webPort, torrentPort: torrentPort, downloads: downloads.path)
+            try text.write(
+                to: configFolder.appendingPathComponent("qBittorrent.conf"), atomically: true, encoding: .utf8)
             let process = try launch(binary, profile: profile, webPort: webPort)
             let baseURL = URL(string: "http://127.0.0.1:\(webPort)")!
             let answering: Bool
@@ -107,9 +109,14 @@ public actor QBittorrentServer {
     // MARK: - Process
 
     /// `qbittorrent-nox` from `QBITTORRENT_NOX` or the `PATH`.
-    private static func locateBinary() throws -> URL {
+    private static func locateBinary(_ configured: String?) throws -> URL {
         let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["QBITTORRENT_NOX"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let explicit = configured ?? environment["QBITTORRENT_NOX"], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                throw QBittorrentServerError.binaryMissing(explicit)
+            }
+            return URL(fileURLWithPath: explicit)
+        }
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":").map(String.init) + ["/usr/bin"] {
             let candidate = URL(fileURLWithPath: folder).appendingPathComponent("qbittorrent-nox")
@@ -200,8 +207,8 @@ public actor QBittorrentServer {
 }
 
 /// Why a test qbittorrent-nox could not be started.
-public enum QBittorrentServerError: Error, CustomStringConvertible {
-    /// No `qbittorrent-nox` executable on the `PATH` (or at `QBITTORRENT_NOX`).
+public enum QBittorrentServerError: Error, Sendable, CustomStringConvertible {
+    /// No `qbittorrent-nox` executable at the configured path, `QBITTORRENT_NOX`, or on the `PATH` (the text).
     case binaryMissing(String)
     /// The process exited before its WebUI answered.
     case didNotStart(status: Int32, log: String)
@@ -213,8 +220,8 @@ public enum QBittorrentServerError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .binaryMissing(let path):
-            "qbittorrent-nox was not found on PATH (\(path)); install it (scripts/test installs the Debian package "
-                + "qbittorrent-nox) or set QBITTORRENT_NOX to its path"
+            "qbittorrent-nox was not found (looked in \(path)); install it (scripts/test installs the Debian "
+                + "package qbittorrent-nox) or set QBITTORRENT_NOX to its path"
         case .didNotStart(let status, let log):
             "qbittorrent-nox exited with status \(status) before its WebUI answered; log:\n\(log)"
         case .timedOut:

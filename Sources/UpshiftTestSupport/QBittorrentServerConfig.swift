@@ -18,6 +18,8 @@ public struct QBittorrentServerConfig: Sendable {
     public var sessionTimeout: Int?
     /// `WebUI\MaxAuthenticationFailCount` (default 5; the 5th failure starts the ban).
     public var maxAuthenticationFailures: Int?
+    /// The executable; nil = `QBITTORRENT_NOX`, else `qbittorrent-nox` on the `PATH`.
+    public var binary: String?
     /// When true, automatic torrent management is on by default (`Session\DisableAutoTMMByDefault=false`),
     /// as on some users' servers: a client must then send `autoTMM=false` for its save path to count.
     public var autoTMMByDefault: Bool
@@ -25,8 +27,10 @@ public struct QBittorrentServerConfig: Sendable {
     /// A configuration; credentials `admin` and a random password by default.
     public init(
         auth: Auth = .credentials(username: "admin", password: "pw-\(UUID().uuidString.prefix(12))"),
-        sessionTimeout: Int? = nil, maxAuthenticationFailures: Int? = nil, autoTMMByDefault: Bool = false
+        sessionTimeout: Int? = nil, maxAuthenticationFailures: Int? = nil, autoTMMByDefault: Bool = false,
+        binary: String? = nil
     ) {
+        self.binary = binary
         self.auth = auth
         self.sessionTimeout = sessionTimeout
         self.maxAuthenticationFailures = maxAuthenticationFailures
@@ -76,7 +80,8 @@ public struct QBittorrentServerConfig: Sendable {
             "Session\\QueueingSystemEnabled=false",
             "Session\\DisableAutoTMMByDefault=\(autoTMMByDefault ? "false" : "true")",
         ]
-        return (["[LegalNotice]", "Accepted=true", "", "[BitTorrent]"] + bitTorrent
+        return
+            (["[LegalNotice]", "Accepted=true", "", "[BitTorrent]"] + bitTorrent
             + ["", "[Network]", "PortForwardingEnabled=false", "", "[Preferences]"] + preferences + [""])
             .joined(separator: "\n")
     }

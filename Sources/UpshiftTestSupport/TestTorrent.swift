@@ -38,12 +38,14 @@ public struct TestTorrent: Sendable {
         extraInfo: [String: TestBencode] = [:], omitPieces: Bool = false
     ) -> TestTorrent {
         var info: [String: TestBencode] = [
-            "name": .string(name), "length": .integer(Int64(payload.count)), "piece length": .integer(Int64(pieceLength)),
+            "name": .string(name), "length": .integer(Int64(payload.count)),
+            "piece length": .integer(Int64(pieceLength)),
             "pieces": .bytes(pieces(payload, pieceLength: pieceLength)),
         ]
         if omitPieces { info["pieces"] = nil }
         info.merge(extraInfo) { _, new in new }
-        return build(info: info, announce: announce, name: name, files: [File(path: [name], content: payload)], multi: false)
+        return build(
+            info: info, announce: announce, name: name, files: [File(path: [name], content: payload)], multi: false)
     }
 
     /// A multi-file torrent: `files` under a folder named `name`.

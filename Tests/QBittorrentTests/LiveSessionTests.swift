@@ -49,14 +49,16 @@ struct LiveSessionTests {
         // Success path: login, version, add, read, delete.
         let client = Fixture.client(server, logger: capture.logger)
         let made = Fixture.torrent("Secret")
-        _ = try await client.add(.file(try TorrentFile.parse(made.data)), options: .init(category: "secret-test", paused: true))
+        _ = try await client.add(
+            .file(try TorrentFile.parse(made.data)), options: .init(category: "secret-test", paused: true))
         _ = try await client.torrent(hash: made.infoHash)
         try await client.delete(hash: made.infoHash, deleteFiles: true)
         // Failure paths: a wrong password that contains the real one, and an unreachable server.
         let wrong = Fixture.client(server, password: password + "-x", logger: capture.logger)
         do { _ = try await wrong.torrents() } catch { errors.append(error) }
         let down = QBittorrentClient(
-            baseURL: URL(string: try await LoopbackServer.unusedBaseURL())!, username: "admin", password: Secret(password),
+            baseURL: URL(string: try await LoopbackServer.unusedBaseURL())!, username: "admin",
+            password: Secret(password),
             httpClient: .shared, logger: capture.logger, timeout: .seconds(2)
         )
         do { _ = try await down.torrents() } catch { errors.append(error) }

@@ -81,7 +81,8 @@ struct LiveTorrentTests {
         let savePath = Fixture.saveFolder(server, "complete")
         try made.writePayload(into: URL(fileURLWithPath: savePath))
         let torrent = try TorrentFile.parse(made.data)
-        #expect(try await client.add(.file(torrent), options: .init(savePath: savePath, category: "movies-fel")) == .added)
+        #expect(
+            try await client.add(.file(torrent), options: .init(savePath: savePath, category: "movies-fel")) == .added)
         let done = try await Fixture.eventually { () -> TorrentInfo? in
             let now = try await client.torrent(hash: made.infoHash)
             return now?.isComplete == true ? now : nil

@@ -52,14 +52,19 @@ import UpshiftTestSupport
             var bytes: [UInt8]
             switch round % 3 {
             case 0:  // pure noise
-                bytes = (0..<Int.random(in: 0...256, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                bytes = (0..<Int.random(in: 0...256, using: &generator)).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                }
             case 1:  // bencode-shaped noise: structure characters and digits
-                bytes = (0..<Int.random(in: 1...256, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                bytes = (0..<Int.random(in: 1...256, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                }
                 bytes[0] = UInt8(ascii: "d")
             default:  // a valid torrent with a few bytes changed
                 bytes = [UInt8](valid)
                 for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                    bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+                    bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(
+                        using: &generator)!
                 }
             }
             Self.survive(Data(bytes))

@@ -57,7 +57,10 @@ import UpshiftTestSupport
         let parsed = try TorrentFile.parse(single.data)
         #expect(parsed.infoHash == single.infoHash && parsed.name == "Dune.2021.mkv" && parsed.totalSize == 50_000)
         let multi = TestTorrent.makeMultiFile(
-            name: "Pack", files: [.init(path: ["x", "y.mkv"], content: Data(count: 10)), .init(path: ["z.nfo"], content: Data(count: 7))]
+            name: "Pack",
+            files: [
+                .init(path: ["x", "y.mkv"], content: Data(count: 10)), .init(path: ["z.nfo"], content: Data(count: 7)),
+            ]
         )
         let parsedMulti = try TorrentFile.parse(multi.data)
         #expect(parsedMulti.infoHash == multi.infoHash && parsedMulti.totalSize == 17)
@@ -68,7 +71,11 @@ import UpshiftTestSupport
         let info: [String: TestBencode] = [
             "name": .string("Amelie"), "name.utf-8": .string("Amélie"), "piece length": .integer(16384),
             "pieces": .bytes(Data(count: 20)),
-            "files": .list([.dictionary(["length": .integer(1), "path": .list([.string("a")]), "path.utf-8": .list([.string("é")])])]),
+            "files": .list([
+                .dictionary([
+                    "length": .integer(1), "path": .list([.string("a")]), "path.utf-8": .list([.string("é")]),
+                ])
+            ]),
         ]
         let torrent = try TorrentFile.parse(TestBencode.dictionary(["info": .dictionary(info)]).encoded)
         #expect(torrent.name == "Amélie")
@@ -92,7 +99,8 @@ import UpshiftTestSupport
         #expect(Self.problem(valid.prefix(valid.count - 1)) == .truncated(offset: valid.count - 1))
         #expect(Self.problem(valid + Data("garbage".utf8)) == .trailingData(offset: valid.count))
         #expect(Self.problem(TestBencode.dictionary(["announce": .string("x")]).encoded) == .missingInfo)
-        #expect(Self.problem(TestBencode.dictionary(["info": .integer(3)]).encoded) == .invalidInfo("is not a dictionary"))
+        #expect(
+            Self.problem(TestBencode.dictionary(["info": .integer(3)]).encoded) == .invalidInfo("is not a dictionary"))
         var noName = Self.validInfo
         noName["name"] = nil
         #expect(Self.problem(Self.document(noName)) == .invalidInfo("has no name"))
@@ -114,16 +122,27 @@ import UpshiftTestSupport
         #expect(Self.problem(Data("d4:info999999999:xe".utf8)) == .lengthOutOfRange(offset: 7))
         #expect(Self.problem(Data("d4:infoi99999999999999999999ee".utf8)) == .lengthOutOfRange(offset: 7))
         #expect(Self.problem(Data("d4:info1000:xe".utf8)) == .truncated(offset: 14))
-        #expect(Self.problem(Data("d4:infoi-0ee".utf8)) == .malformed(offset: 7, reason: "an integer is not in canonical form"))
-        #expect(Self.problem(Data("d4:infoi03ee".utf8)) == .malformed(offset: 7, reason: "an integer is not in canonical form"))
-        #expect(Self.problem(Data("d4:infoiee".utf8)) == .malformed(offset: 7, reason: "an integer is not written as i<digits>e"))
-        #expect(Self.problem(Data("di1ei2ee".utf8)) == .malformed(offset: 1, reason: "a dictionary key is not a byte string"))
+        #expect(
+            Self.problem(Data("d4:infoi-0ee".utf8))
+                == .malformed(offset: 7, reason: "an integer is not in canonical form"))
+        #expect(
+            Self.problem(Data("d4:infoi03ee".utf8))
+                == .malformed(offset: 7, reason: "an integer is not in canonical form"))
+        #expect(
+            Self.problem(Data("d4:infoiee".utf8))
+                == .malformed(offset: 7, reason: "an integer is not written as i<digits>e"))
+        #expect(
+            Self.problem(Data("di1ei2ee".utf8))
+                == .malformed(offset: 1, reason: "a dictionary key is not a byte string"))
         #expect(Self.problem(Data("d4:infox".utf8)) == .malformed(offset: 7, reason: "unexpected byte 0x78"))
     }
 
     @Test func problemsReadAsOneSentence() {
         let error = QBittorrentError.invalidTorrent(.looksLikeHTML)
-        #expect(error.description == "Not a usable .torrent file: the data is an HTML page (a login or error page?), not a .torrent file.")
+        #expect(
+            error.description
+                == "Not a usable .torrent file: the data is an HTML page (a login or error page?), not a .torrent file."
+        )
         #expect(!error.isTransient)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// Magnet links, states, versions and the `torrents/info` decoding, without a server.
 @Suite struct ValueTests {
     @Test func magnetLinksGiveTheirV1Hash() throws {
-        let hex = try MagnetLink("magnet:?xt=urn:btih:D56CECCD42E841427AC50EC55178AD21CC62F4C0&dn=Film&tr=http%3A%2F%2Fx")
+        let hex = try MagnetLink(
+            "magnet:?xt=urn:btih:D56CECCD42E841427AC50EC55178AD21CC62F4C0&dn=Film&tr=http%3A%2F%2Fx")
         #expect(hex.infoHash == "d56ceccd42e841427ac50ec55178ad21cc62f4c0")
         #expect(hex.description == "magnet:?xt=urn:btih:d56ceccd42e841427ac50ec55178ad21cc62f4c0")
         // The same hash in base32 (BEP 9 allows both).
@@ -13,7 +14,10 @@ import Testing
         #expect(base32.infoHash == "d56ceccd42e841427ac50ec55178ad21cc62f4c0")
     }
 
-    @Test(arguments: ["", "http://example.com/a.torrent", "magnet:?dn=nohash", "magnet:?xt=urn:btih:1234", "magnet:?xt=urn:btmh:1220abcd"])
+    @Test(arguments: [
+        "", "http://example.com/a.torrent", "magnet:?dn=nohash", "magnet:?xt=urn:btih:1234",
+        "magnet:?xt=urn:btmh:1220abcd",
+    ])
     func badMagnetsAreTyped(_ text: String) {
         #expect {
             try MagnetLink(text)
@@ -28,7 +32,9 @@ import Testing
             #expect(TorrentState(rawValue: raw).isComplete, "\(raw)")
             #expect(TorrentState(rawValue: raw).rawValue == raw)
         }
-        for raw in ["downloading", "stalledDL", "pausedDL", "stoppedDL", "metaDL", "checkingUP", "checkingResumeData", "moving"] {
+        for raw in [
+            "downloading", "stalledDL", "pausedDL", "stoppedDL", "metaDL", "checkingUP", "checkingResumeData", "moving",
+        ] {
             #expect(!TorrentState(rawValue: raw).isComplete, "\(raw)")
         }
         #expect(TorrentState(rawValue: "stoppedDL").isPaused && TorrentState(rawValue: "pausedDL").isPaused)
@@ -51,7 +57,8 @@ import Testing
         let json = """
             [{"hash":"ABCDEF0123456789ABCDEF0123456789ABCDEF01","name":"Film","state":"stalledUP","progress":1,
               "save_path":"/data/Movies/Film (2020)","category":"movies-fel","tags":"upshift, dv-fel",
-              "seq_dl":true,"size":40000,"total_size":40000,"amount_left":0,"content_path":"/data/Movies/Film (2020)/Film.mkv",
+              "seq_dl":true,"size":40000,"total_size":40000,"amount_left":0,
+              "content_path":"/data/Movies/Film (2020)/Film.mkv",
               "eta":8640000,"unknown_future_key":[1,2]},
              {"hash":"0000000000000000000000000000000000000000"}]
             """

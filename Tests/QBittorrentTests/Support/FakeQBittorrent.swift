@@ -70,7 +70,8 @@ actor FakeQBittorrent {
     private func login(_ request: Request) async throws -> Response {
         let entry = try await recorder.record(request)
         if banned {
-            return .text("Your IP address has been banned after too many failed authentication attempts.", status: .forbidden)
+            return .text(
+                "Your IP address has been banned after too many failed authentication attempts.", status: .forbidden)
         }
         let form = FormFields(entry.text)
         guard form["username"] == "admin", form["password"] == Self.password else {
@@ -106,7 +107,9 @@ actor FakeQBittorrent {
             let parts = MultipartParts(entry.body, contentType: contentType)
             fields = parts.fields
             for file in parts.files {
-                guard let torrent = try? TorrentFile.parse(file) else { return .text("Error: not a torrent", status: .unsupportedMediaType) }
+                guard let torrent = try? TorrentFile.parse(file) else {
+                    return .text("Error: not a torrent", status: .unsupportedMediaType)
+                }
                 hashes.append((torrent.infoHash, torrent.name))
             }
         } else {
@@ -116,7 +119,9 @@ actor FakeQBittorrent {
             }
         }
         let fresh = hashes.filter { torrents[$0.hash] == nil }
-        for item in fresh { torrents[item.hash] = (item.name, fields["stopped"] == "true" ? "stoppedDL" : "downloading") }
+        for item in fresh {
+            torrents[item.hash] = (item.name, fields["stopped"] == "true" ? "stoppedDL" : "downloading")
+        }
         let counts: [String: Any] = [
             "success_count": fresh.count, "failure_count": hashes.count - fresh.count, "pending_count": 0,
             "added_torrent_ids": fresh.map(\.hash),
@@ -126,9 +131,14 @@ actor FakeQBittorrent {
 
     private func info(_ entry: RequestRecorder.Entry) -> Response {
         if failInfo { return .text("internal error for password \(Self.password)", status: .internalServerError) }
-        let wanted = FormFields(entry.query)["hashes"].map { Set($0.lowercased().split(separator: "|").map(String.init)) }
+        let wanted = FormFields(entry.query)["hashes"].map {
+            Set($0.lowercased().split(separator: "|").map(String.init))
+        }
         let list = torrents.filter { wanted?.contains($0.key) ?? true }.map { hash, value -> [String: Any] in
-            ["hash": hash, "name": value.name, "state": forcedState ?? value.state, "progress": 0, "tags": "", "seq_dl": false]
+            [
+                "hash": hash, "name": value.name, "state": forcedState ?? value.state, "progress": 0, "tags": "",
+                "seq_dl": false,
+            ]
         }
         return .json(list)
     }
@@ -148,7 +158,9 @@ extension Response {
 
     static func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 
@@ -195,7 +207,9 @@ struct MultipartParts {
             guard let split = Self.find(Array("\r\n\r\n".utf8), in: part) else { continue }
             let headers = String(decoding: part[..<split], as: UTF8.self)
             let content = Data(part[(split + 4)...])
-            guard let name = headers.components(separatedBy: "name=\"").dropFirst().first?.components(separatedBy: "\"").first
+            guard
+                let name = headers.components(separatedBy: "name=\"").dropFirst().first?.components(separatedBy: "\"")
+                    .first
             else { continue }
             if headers.contains("filename=") {
                 files.append(content)
