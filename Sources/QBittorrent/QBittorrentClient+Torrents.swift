@@ -10,6 +10,10 @@ extension QBittorrentClient {
     /// management off for this torrent so the path is used as given. Booleans are sent as `true`/`false`,
     /// and `paused` or `stopped` according to the server's WebAPI version.
     ///
+    /// qBittorrent hands the torrent to libtorrent asynchronously, so it can be missing from
+    /// `torrents/info` for a moment after `Ok.`: this method waits (up to 3 s) until it is listed,
+    /// so ``torrent(hash:)`` finds it as soon as `add` returns.
+    ///
     /// - Returns: ``TorrentAddResult/added``, or ``TorrentAddResult/alreadyPresent`` when qBittorrent
     ///   refused it (`Fails.`, or 409 on 5.x) and lists its hash: a duplicate keeps its own options.
     /// - Throws: ``QBittorrentError/notATorrent(detail:)`` (HTTP 415), ``QBittorrentError/addFailed(hash:)``
@@ -46,6 +50,10 @@ extension QBittorrentClient {
         }
         let reply = try await send(.POST, "torrents/add", body: body)
         let result = try await addResult(reply, hash: source.infoHash)
+        if result == .added, try await !awaitListing(source.infoHash, within: .seconds(3)) {
+            logger.warning(
+                "qBittorrent does not list the added torrent yet", metadata: ["torrent.hash": "\(source.infoHash)"])
+        }
         logger.info(
             result == .added ? "qBittorrent torrent added" : "qBittorrent torrent already present",
             metadata: ["torrent.hash": "\(source.infoHash)", "qbittorrent.category": "\(options.category ?? "")"]
@@ -66,11 +74,24 @@ extension QBittorrentClient {
             {
                 return .added
             }
-            guard try await torrent(hash: hash) != nil else { throw QBittorrentError.addFailed(hash: hash) }
+            // Refused: a duplicate (listed, or still being loaded by an add a moment ago) or a failure.
+            guard try await awaitListing(hash, within: .seconds(1)) else {
+                throw QBittorrentError.addFailed(hash: hash)
+            }
             return .alreadyPresent
         default:
             throw QBittorrentError.http(caller.statusError(reply))
         }
+    }
+
+    /// True as soon as `torrents/info` lists `hash`; false when it still does not after `limit`.
+    private func awaitListing(_ hash: String, within limit: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while try await torrent(hash: hash) == nil {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return true
     }
 
     /// The JSON answer of `torrents/add` from WebAPI 2.14 on.
