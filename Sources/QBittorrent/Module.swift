@@ -1,1 +1,0 @@
-// The QBittorrent client lands here (issue: integrations).
