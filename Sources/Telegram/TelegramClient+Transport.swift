@@ -27,8 +27,10 @@ extension TelegramClient {
             let code = envelope.errorCode ?? reply.status
             let description = caller.redactor(envelope.description ?? "")
             guard code == 429 else {
-                logger.warning(
-                    "Telegram API error",
+                // An identical edit is success for the caller: not worth a warning.
+                let level: Logger.Level = description.contains("message is not modified") ? .debug : .warning
+                logger.log(
+                    level: level, "Telegram API error",
                     metadata: ["telegram.method": "\(method)", "telegram.code": "\(code)", "telegram.description": "\(description)"]
                 )
                 throw TelegramError(method: method, kind: .api(code: code, description: description))

@@ -100,6 +100,8 @@ public struct FeedClient: Sendable {
         do {
             return try caller.requireSuccess(try await caller.send(request))
         } catch let error as HTTPCallError {
+            // A cancelled task (graceful shutdown) is not a feed failure.
+            try Task.checkCancellation()
             throw FeedError(error, url: url)
         }
     }

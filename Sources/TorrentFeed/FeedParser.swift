@@ -13,11 +13,19 @@ public enum FeedParser {
 
     /// The items and how many `<item>` elements were left out.
     static func read(_ data: Data, feed: FeedURL) throws -> (items: [FeedItem], skipped: Int) {
-        let reader = RSSDocumentReader()
-        guard reader.read(data) else {
-            let failure = reader.failure ?? (0, "unknown XML error")
-            let redactor = LinkRedaction.redactor(for: [feed.url])
-            throw FeedError(kind: .malformedXML(line: failure.line), url: feed.redacted, detail: redactor(failure.message))
+        guard data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
+            throw FeedError(kind: .notAFeed, url: feed.redacted, detail: "the body is empty")
+        }
+        var reader = RSSDocumentReader()
+        if !reader.read(data) {
+            // Strict first; one repair of stray `&` and HTML entities, then the first error stands.
+            let repairedReader = RSSDocumentReader()
+            guard let repaired = XMLRepair.repaired(data), repairedReader.read(repaired) else {
+                let failure = reader.failure ?? (0, "unknown XML error")
+                let redactor = LinkRedaction.redactor(for: [feed.url])
+                throw FeedError(kind: .malformedXML(line: failure.line), url: feed.redacted, detail: redactor(failure.message))
+            }
+            reader = repairedReader
         }
         guard reader.sawChannel else {
             throw FeedError(kind: .notAFeed, url: feed.redacted, detail: "the root element is <\(reader.rootElement ?? "")>")
@@ -28,7 +36,7 @@ public enum FeedParser {
 
     /// Interprets one raw item; `nil` without a title or a link.
     static func item(from raw: RawFeedItem, feed: FeedURL) -> FeedItem? {
-        let title = HTMLEntities.decode(raw.title).trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = HTMLEntities.decode(raw.title).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let magnet = raw.attributes["magneturl"]?.first.flatMap { FeedLink.url(from: HTMLEntities.decode($0)) }
         let enclosureIsTorrent = raw.enclosureType.isEmpty || raw.enclosureType.lowercased().contains("bittorrent")
         let candidates = [enclosureIsTorrent ? raw.enclosureURL : "", raw.link].filter { !$0.isEmpty }

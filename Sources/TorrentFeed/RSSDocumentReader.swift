@@ -44,8 +44,7 @@ final class RSSDocumentReader: NSObject, XMLParserDelegate {
         parser.delegate = self
         let ok = parser.parse()
         if !ok, failure == nil {
-            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown XML error"
-            failure = (parser.lineNumber, message)
+            failure = (parser.lineNumber, Self.explain(parser.parserError, column: parser.columnNumber))
         }
         return ok && failure == nil
     }
@@ -110,7 +109,28 @@ final class RSSDocumentReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         guard failure == nil else { return }
-        failure = (parser.lineNumber, (parseError as NSError).localizedDescription)
+        failure = (parser.lineNumber, Self.explain(parseError, column: parser.columnNumber))
+    }
+
+    /// A readable reason for an `XMLParser` error (its own text is only "error 76" on Linux). The
+    /// codes are libxml2's, which `XMLParser.ErrorCode` mirrors.
+    static func explain(_ error: (any Error)?, column: Int) -> String {
+        let code = (error as NSError?)?.code ?? 0
+        let what =
+            switch code {
+            case 4: "no start tag: not an XML document"
+            case 5: "extra content after the end of the document"
+            case 9: "an invalid character"
+            case 23: "an entity reference without ';' (a bare '&'?)"
+            case 26, 27: "an undefined entity such as &nbsp;"
+            case 38: "'<' inside an attribute value"
+            case 68: "a name was expected (a bare '&' or '<'?)"
+            case 73: "'>' was expected"
+            case 76: "a closing tag does not match its opening tag"
+            case 77: "an element is not closed"
+            default: "XML parser error \(code)"
+            }
+        return column > 0 ? "\(what) (column \(column))" : what
     }
 
     /// `torznab:attr`, `newznab:attr` (any prefix) or a bare `attr`.

@@ -257,12 +257,15 @@ import UpshiftTestSupport
         #expect(await fake.recorder.entries.isEmpty)
 
         let slowRouter = Router()
-        slowRouter.post("/:bot/:method") { _, _ -> String in
-            try await Task.sleep(for: .seconds(2))
-            return #"{"ok":true,"result":true}"#
+        slowRouter.post("/:bot/:method") { _, context -> String in
+            try await Task.sleep(for: .seconds(1))
+            return context.parameters.get("method") == "getUpdates" ? #"{"ok":true,"result":[]}"# : #"{"ok":true,"result":true}"#
         }
         let slow = try await LoopbackServer.with(slowRouter) { base in
             let client = Self.client(base, capture, requestTimeout: .milliseconds(300))
+            // A long poll gets its own deadline (timeout + 10 s), beyond the ordinary one.
+            let updates = try await client.getUpdates(offset: nil, timeout: 1)
+            #expect(updates.isEmpty)
             return await Self.telegramError { try await client.answerCallbackQuery(id: "1") }
         }
         #expect(slow?.kind == .timeout && slow?.reason == .transport)

@@ -24,8 +24,14 @@ import UpshiftTestSupport
         router.get("/error.rss") { request, _ in
             Self.xml("Internal error for passkey \(FeedFixtures.passkey)", request, status: .internalServerError)
         }
+        router.get("/login.rss") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html"],
+                body: .init(byteBuffer: ByteBuffer(string: FeedFixtures.loginPage))
+            )
+        }
         router.get("/slow.rss") { request, _ -> Response in
-            try await Task.sleep(for: .seconds(2))
+            try await Task.sleep(for: .seconds(1))
             return Self.xml(FeedFixtures.emptyChannel, request)
         }
         router.get("/big.rss") { request, _ in
@@ -153,6 +159,9 @@ import UpshiftTestSupport
             }
             #expect(broken?.description.contains("/broken.rss?u=1234567;tp=********;101;100;download") == true)
 
+            let login = await Self.feedError { _ = try await client.fetch(Self.feed(base, "/login.rss")) }
+            #expect(login?.kind == .notAFeed || login?.kind == .malformedXML(line: 4))
+
             let slow = await Self.feedError {
                 _ = try await Self.client(capture, timeout: .milliseconds(300)).fetch(Self.feed(base, "/slow.rss"))
             }
@@ -162,14 +171,14 @@ import UpshiftTestSupport
                 _ = try await Self.client(capture, maxFeedBytes: 4096).fetch(Self.feed(base, "/big.rss"))
             }
             #expect(big?.kind == .tooLarge(limit: 4096))
-            return [server, broken, slow, big].compactMap { $0 }
+            return [server, broken, login, slow, big].compactMap { $0 }
         }
         let down = try await LoopbackServer.unusedBaseURL()
         let refused = await Self.feedError { _ = try await Self.client(capture).fetch(Self.feed(down, "/t.rss")) }
         #expect(refused?.kind == .unreachable)
         errors += [refused].compactMap { $0 }
 
-        #expect(errors.count == 5)
+        #expect(errors.count == 6)
         #expect(capture.text.contains("Feed fetch failed"))
         Self.expectNoSecret(in: [capture.text] + errors.map(\.description) + errors.map { String(reflecting: $0) })
     }

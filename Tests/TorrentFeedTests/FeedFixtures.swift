@@ -141,6 +141,20 @@ enum FeedFixtures {
         </rss>
         """
 
+    /// What sloppy trackers write: a bare `&`, HTML-only entities, and a bare `&` inside CDATA.
+    static let sloppy = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0">
+          <channel>
+            <item>
+              <title>Fast & Furious 2009 2160p&nbsp;WEB-DL &eacute;dition &unknown; R&amp;D</title>
+              <link>https://tracker.example/download.php/900/Fast.torrent?a=1&torrent_pass=0123456789abcdef0123456789abcdef</link>
+              <description><![CDATA[4 GB; Movie/4K & more]]></description>
+            </item>
+          </channel>
+        </rss>
+        """
+
     /// A channel without items.
     static let emptyChannel = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -44,6 +44,16 @@ import UpshiftSettings
         #expect(items[2].link.url.absoluteString == "https://other.example/get/abc?id=9")
     }
 
+    @Test func repairsStrayAmpersandsAndHTMLEntities() throws {
+        let items = try Self.parse(FeedFixtures.sloppy)
+        try #require(items.count == 1)
+        #expect(items[0].title == "Fast & Furious 2009 2160p WEB-DL édition &unknown; R&D")
+        #expect(items[0].guid == "900")
+        #expect(items[0].link.url.query == "a=1&torrent_pass=\(FeedFixtures.passkey)")
+        #expect(items[0].category == "Movie/4K & more")
+        #expect(items[0].sizeBytes == 4_294_967_296)
+    }
+
     @Test func readsTheOlderDescriptionFormatAndDateVariants() throws {
         let items = try Self.parse(FeedFixtures.olderFormat)
         #expect(items.map(\.guid) == ["1234", "1235"])
@@ -100,15 +110,20 @@ import UpshiftSettings
             return
         }
         #expect((6...7).contains(line))
+        #expect(error.detail.hasPrefix("a closing tag does not match its opening tag"))
         #expect(error.description.contains("iptorrents.com/t.rss?u=1234567;tp=********"))
         #expect(error.description.contains("line \(line)"))
         #expect(!error.description.contains(FeedFixtures.passkey))
     }
 
-    @Test func wellFormedHTMLIsNotAFeed() throws {
-        let error = try #require(throws: FeedError.self) { try Self.parse(FeedFixtures.xhtml) }
-        #expect(error.kind == .notAFeed)
-        #expect(!error.description.contains(FeedFixtures.passkey))
+    @Test func wellFormedHTMLAndEmptyBodiesAreNotFeeds() throws {
+        for document in [FeedFixtures.xhtml, "", " \n"] {
+            let error = try #require(throws: FeedError.self) { try Self.parse(document) }
+            #expect(error.kind == .notAFeed)
+            #expect(!error.description.contains(FeedFixtures.passkey))
+        }
+        let text = try #require(throws: FeedError.self) { try Self.parse("Service unavailable") }
+        #expect(text.kind == .malformedXML(line: 1))
     }
 
     @Test func printedFormsRedactThePasskey() throws {
