@@ -20,7 +20,8 @@ extension TelegramClient {
             let envelope = try decode(BotReply<IgnoredResult>.self, reply, method: method)
             if envelope.ok {
                 guard let result = try decode(BotReply<Result>.self, reply, method: method).result else {
-                    throw TelegramError(method: method, kind: .malformedReply(status: reply.status), detail: "no result")
+                    throw TelegramError(
+                        method: method, kind: .malformedReply(status: reply.status), detail: "no result")
                 }
                 return result
             }
@@ -31,11 +32,15 @@ extension TelegramClient {
                 let level: Logger.Level = description.contains("message is not modified") ? .debug : .warning
                 logger.log(
                     level: level, "Telegram API error",
-                    metadata: ["telegram.method": "\(method)", "telegram.code": "\(code)", "telegram.description": "\(description)"]
+                    metadata: [
+                        "telegram.method": "\(method)", "telegram.code": "\(code)",
+                        "telegram.description": "\(description)",
+                    ]
                 )
                 throw TelegramError(method: method, kind: .api(code: code, description: description))
             }
-            let seconds = max(envelope.parameters?.retryAfter ?? reply.header("Retry-After").flatMap { Int($0) } ?? 1, 1)
+            let seconds = max(
+                envelope.parameters?.retryAfter ?? reply.header("Retry-After").flatMap { Int($0) } ?? 1, 1)
             guard waited + .seconds(seconds) <= maxRetryWait else {
                 logger.warning(
                     "Telegram rate limit beyond the retry cap",
@@ -44,7 +49,8 @@ extension TelegramClient {
                 throw TelegramError(method: method, kind: .rateLimited(retryAfter: seconds), detail: description)
             }
             logger.notice(
-                "Telegram rate limited, waiting", metadata: ["telegram.method": "\(method)", "telegram.retry_after": "\(seconds)"]
+                "Telegram rate limited, waiting",
+                metadata: ["telegram.method": "\(method)", "telegram.retry_after": "\(seconds)"]
             )
             try await sleep(.seconds(seconds))
             waited += .seconds(seconds)
@@ -75,9 +81,11 @@ extension TelegramClient {
         } catch {
             let snippet = reply.text.prefix(120).trimmingCharacters(in: .whitespacesAndNewlines)
             logger.warning(
-                "Telegram reply unreadable", metadata: ["telegram.method": "\(method)", "http.status": "\(reply.status)"]
+                "Telegram reply unreadable",
+                metadata: ["telegram.method": "\(method)", "http.status": "\(reply.status)"]
             )
-            throw TelegramError(method: method, kind: .malformedReply(status: reply.status), detail: caller.redactor(snippet))
+            throw TelegramError(
+                method: method, kind: .malformedReply(status: reply.status), detail: caller.redactor(snippet))
         }
     }
 }

@@ -42,10 +42,12 @@ public struct TelegramMessages: Sendable {
 
     /// The Download / Skip keyboard for a request (`dl:<id>` / `skip:<id>`).
     public static func approvalButtons(requestID: String) -> [[InlineButton]] {
-        [[
-            InlineButton(text: "⬇️ Download", callback: .approve(requestID: requestID)),
-            InlineButton(text: "Skip", callback: .skip(requestID: requestID)),
-        ]]
+        [
+            [
+                InlineButton(text: "⬇️ Download", callback: .approve(requestID: requestID)),
+                InlineButton(text: "Skip", callback: .skip(requestID: requestID)),
+            ]
+        ]
     }
 
     /// The request's message once answered: the same body and a status line instead of the expiry.
@@ -89,7 +91,8 @@ public struct TelegramMessages: Sendable {
         let gains = content.gains.prefix(Limit.gainCount).map { "<b>\(TelegramText.escaped($0, max: Limit.gain))</b>" }
         if !gains.isEmpty { lines.append("Upgrade: " + gains.joined(separator: ", ")) }
         lines.append("")
-        let current = content.currentLabel.map { TelegramText.escaped($0, max: Limit.label) } ?? "<i>not in the library</i>"
+        let current =
+            content.currentLabel.map { TelegramText.escaped($0, max: Limit.label) } ?? "<i>not in the library</i>"
         lines.append("Now: \(current)")
         lines.append("New: <b>\(TelegramText.escaped(content.newLabel, max: Limit.label))</b>")
         if !content.reason.isEmpty { lines.append("<i>\(TelegramText.escaped(content.reason, max: Limit.reason))</i>") }
@@ -122,7 +125,8 @@ public struct TelegramMessages: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let zone = timeZone.secondsFromGMT(for: date) == 0 ? "UTC" : (timeZone.abbreviation(for: date) ?? timeZone.identifier)
+        let zone =
+            timeZone.secondsFromGMT(for: date) == 0 ? "UTC" : (timeZone.abbreviation(for: date) ?? timeZone.identifier)
         let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
         return "\(day) \(time) \(zone)"

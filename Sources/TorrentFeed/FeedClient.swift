@@ -39,14 +39,17 @@ public struct FeedClient: Sendable {
     public func fetch(_ feed: FeedURL) async throws -> [FeedItem] {
         let caller = caller(for: [feed.url], maxBodyBytes: maxFeedBytes)
         var request = HTTPClientRequest(url: feed.url.absoluteString)
-        request.headers.add(name: "Accept", value: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1")
+        request.headers.add(
+            name: "Accept", value: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1")
         request.headers.add(name: "User-Agent", value: "Upshift")
         do {
             let reply = try await send(request, caller: caller, url: feed.redacted)
             let (items, skipped) = try FeedParser.read(reply.body, feed: feed)
             logger.debug(
                 "Feed fetched",
-                metadata: ["feed.url": "\(feed.redacted)", "feed.items": "\(items.count)", "feed.skipped": "\(skipped)"]
+                metadata: [
+                    "feed.url": "\(feed.redacted)", "feed.items": "\(items.count)", "feed.skipped": "\(skipped)",
+                ]
             )
             return items
         } catch let error as FeedError {
@@ -74,7 +77,8 @@ public struct FeedClient: Sendable {
                 throw FeedError(kind: .notATorrent, url: url, detail: caller.redactor(detail))
             }
             logger.debug(
-                "Torrent downloaded", metadata: ["release.guid": "\(item.guid)", "torrent.bytes": "\(reply.body.count)"]
+                "Torrent downloaded",
+                metadata: ["release.guid": "\(item.guid)", "torrent.bytes": "\(reply.body.count)"]
             )
             return reply.body
         } catch let error as FeedError {

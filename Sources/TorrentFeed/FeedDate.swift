@@ -25,7 +25,9 @@ enum FeedDate {
         if words[2].count <= 2 { year += year < 50 ? 2000 : 1900 }
         let clock = words[3].split(separator: ":").map { Int($0) }
         guard clock.count == 2 || clock.count == 3, !clock.contains(nil) else { return nil }
-        let hour = clock[0]!, minute = clock[1]!, second = clock.count == 3 ? clock[2]! : 0
+        let hour = clock[0]!
+        let minute = clock[1]!
+        let second = clock.count == 3 ? clock[2]! : 0
         guard (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
         guard let offset = words.count > 4 ? zoneOffset(words[4]) : 0 else { return nil }

@@ -23,12 +23,14 @@ public enum FeedParser {
             guard let repaired = XMLRepair.repaired(data), repairedReader.read(repaired) else {
                 let failure = reader.failure ?? (0, "unknown XML error")
                 let redactor = LinkRedaction.redactor(for: [feed.url])
-                throw FeedError(kind: .malformedXML(line: failure.line), url: feed.redacted, detail: redactor(failure.message))
+                throw FeedError(
+                    kind: .malformedXML(line: failure.line), url: feed.redacted, detail: redactor(failure.message))
             }
             reader = repairedReader
         }
         guard reader.sawChannel else {
-            throw FeedError(kind: .notAFeed, url: feed.redacted, detail: "the root element is <\(reader.rootElement ?? "")>")
+            throw FeedError(
+                kind: .notAFeed, url: feed.redacted, detail: "the root element is <\(reader.rootElement ?? "")>")
         }
         let items = reader.items.compactMap { item(from: $0, feed: feed) }
         return (items, reader.items.count - items.count)

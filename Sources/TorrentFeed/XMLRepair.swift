@@ -30,7 +30,9 @@ enum XMLRepair {
             } else if bytes[index] == UInt8(ascii: "&") {
                 let (replacement, length) = entity(in: bytes, at: index)
                 output += replacement
-                changed = changed || replacement.count != length || !bytes[index..<(index + length)].elementsEqual(replacement)
+                changed =
+                    changed || replacement.count != length
+                    || !bytes[index..<(index + length)].elementsEqual(replacement)
                 index += length
             } else {
                 output.append(bytes[index])
@@ -49,7 +51,9 @@ enum XMLRepair {
         }
         let name = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
         let whole = end - start + 1
-        if xmlEntities.contains(name) || isNumericReference(name) { return (Array(bytes[start..<(start + whole)]), whole) }
+        if xmlEntities.contains(name) || isNumericReference(name) {
+            return (Array(bytes[start..<(start + whole)]), whole)
+        }
         if let code = htmlEntities[name] { return (Array("&#\(code);".utf8), whole) }
         return (Array("&amp;".utf8), 1)
     }
@@ -63,7 +67,9 @@ enum XMLRepair {
     private static func isNumericReference(_ name: String) -> Bool {
         guard name.hasPrefix("#") else { return false }
         let digits = name.dropFirst()
-        if digits.first == "x" || digits.first == "X" { return digits.count > 1 && digits.dropFirst().allSatisfy(\.isHexDigit) }
+        if digits.first == "x" || digits.first == "X" {
+            return digits.count > 1 && digits.dropFirst().allSatisfy(\.isHexDigit)
+        }
         return !digits.isEmpty && digits.allSatisfy(\.isNumber)
     }
 

@@ -32,7 +32,8 @@ import UpshiftTestSupport
         """
 
     static func client(
-        _ base: String, _ capture: LogCapture, token: String = FakeBotAPI.token, sleeper: SleepRecorder = SleepRecorder(),
+        _ base: String, _ capture: LogCapture, token: String = FakeBotAPI.token,
+        sleeper: SleepRecorder = SleepRecorder(),
         requestTimeout: Duration = .seconds(5)
     ) -> TelegramClient {
         TelegramClient(
@@ -138,7 +139,9 @@ import UpshiftTestSupport
         }
         let updates = try await LoopbackServer.with(fake.router()) { base in
             let client = Self.client(base, capture)
-            #expect(try await client.getMe() == TelegramUser(id: 7_000_000_001, isBot: true, firstName: "MediaBot", username: "media_bot"))
+            #expect(
+                try await client.getMe()
+                    == TelegramUser(id: 7_000_000_001, isBot: true, firstName: "MediaBot", username: "media_bot"))
             return try await client.getUpdates(offset: 804_112_233, timeout: 1, limit: 10)
         }
         #expect(updates.map(\.updateID) == [804_112_233, 804_112_234, 804_112_235, 804_112_236, 804_112_237])
@@ -180,12 +183,15 @@ import UpshiftTestSupport
             switch method {
             case "sendMessage": .error(400, "Bad Request: chat not found")
             case "getUpdates":
-                .error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
+                .error(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
             case "answerCallbackQuery":
                 .error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
             case "editMessageText": .error(400, "Bad Request: message to edit not found")
             default:
-                FakeBotAPI.Reply(status: .badGateway, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html")
+                FakeBotAPI.Reply(
+                    status: .badGateway, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html")
             }
         }
         let errors = try await LoopbackServer.with(fake.router()) { base in
@@ -201,7 +207,9 @@ import UpshiftTestSupport
             let late = await Self.telegramError { try await client.answerCallbackQuery(id: "1") }
             #expect(late?.reason == .queryTooOld)
 
-            let gone = await Self.telegramError { try await client.editMessageText(chatID: "1", messageID: 2, text: "x") }
+            let gone = await Self.telegramError {
+                try await client.editMessageText(chatID: "1", messageID: 2, text: "x")
+            }
             #expect(gone?.reason == .messageNotEditable)
 
             let html = await Self.telegramError { _ = try await client.getMe() }
@@ -250,7 +258,9 @@ import UpshiftTestSupport
         var errors = try await LoopbackServer.with(fake.router()) { base in
             let client = Self.client(base, capture)
             let long = [[InlineButton(text: "Go", callbackData: String(repeating: "é", count: 33))]]
-            let invalid = await Self.telegramError { _ = try await client.sendMessage(chatID: "1", text: "x", buttons: long) }
+            let invalid = await Self.telegramError {
+                _ = try await client.sendMessage(chatID: "1", text: "x", buttons: long)
+            }
             #expect(invalid?.kind == .invalidRequest)
             return [invalid]
         }
@@ -259,7 +269,8 @@ import UpshiftTestSupport
         let slowRouter = Router()
         slowRouter.post("/:bot/:method") { _, context -> String in
             try await Task.sleep(for: .seconds(1))
-            return context.parameters.get("method") == "getUpdates" ? #"{"ok":true,"result":[]}"# : #"{"ok":true,"result":true}"#
+            return context.parameters.get("method") == "getUpdates"
+                ? #"{"ok":true,"result":[]}"# : #"{"ok":true,"result":true}"#
         }
         let slow = try await LoopbackServer.with(slowRouter) { base in
             let client = Self.client(base, capture, requestTimeout: .milliseconds(300))

@@ -53,19 +53,20 @@ import Testing
 
     @Test func approvalRequestShowsCurrentVersusNew() {
         let text = Self.messages.approvalRequest(Self.dune)
-        #expect(text == """
-            🎬 <b>Dune: Part Two</b> (2024)
-            Upgrade: <b>Dolby Vision P7 FEL</b>, <b>Atmos</b>
+        #expect(
+            text == """
+                🎬 <b>Dune: Part Two</b> (2024)
+                Upgrade: <b>Dolby Vision P7 FEL</b>, <b>Atmos</b>
 
-            Now: 2160p HDR10 · TrueHD 7.1
-            New: <b>2160p DV P7 FEL · TrueHD Atmos 7.1</b>
-            <i>Upgrades HDR10 to Dolby Vision Profile 7 FEL.</i>
+                Now: 2160p HDR10 · TrueHD 7.1
+                New: <b>2160p DV P7 FEL · TrueHD Atmos 7.1</b>
+                <i>Upgrades HDR10 to Dolby Vision Profile 7 FEL.</i>
 
-            <code>Dune.Part.Two.2024.2160p.UHD.BluRay.REMUX.DV.HDR10.HEVC.TrueHD.7.1.Atmos-GRP</code>
-            Size: 72.85 GB
-            Folder: <code>/data/movies/Dune Part Two (2024)</code>
-            <i>Expires 2026-11-25 20:41 UTC</i>
-            """)
+                <code>Dune.Part.Two.2024.2160p.UHD.BluRay.REMUX.DV.HDR10.HEVC.TrueHD.7.1.Atmos-GRP</code>
+                Size: 72.85 GB
+                Folder: <code>/data/movies/Dune Part Two (2024)</code>
+                <i>Expires 2026-11-25 20:41 UTC</i>
+                """)
         _ = Self.visibleText(text)
     }
 
@@ -89,7 +90,8 @@ import Testing
         #expect(approved.hasSuffix("\n✅ <b>Approved</b>: downloading."))
         #expect(!approved.contains("Expires"))
         #expect(Self.messages.approvalOutcome(Self.dune, .skipped).hasSuffix("⏭ <b>Skipped</b>."))
-        #expect(Self.messages.approvalOutcome(Self.dune, .expired).hasSuffix("⌛ <b>Expired</b>: nothing was downloaded."))
+        #expect(
+            Self.messages.approvalOutcome(Self.dune, .expired).hasSuffix("⌛ <b>Expired</b>: nothing was downloaded."))
         let refused = Self.messages.approvalOutcome(Self.dune, .refused("Already <skipped> & done."))
         #expect(refused.hasSuffix("⚠️ <b>Not done</b>: Already &lt;skipped&gt; &amp; done."))
 
@@ -97,15 +99,18 @@ import Testing
             movieTitle: "Heat", year: 1995, releaseName: "Heat.1995.2160p", sizeBytes: 1_471_026_299,
             targetFolder: "/movies/Heat (1995)"
         )
-        #expect(Self.messages.downloadStarted(notice) == """
-            ⬇️ <b>Download started</b>
-            <b>Heat</b> (1995)
-            <code>Heat.1995.2160p</code>
-            Size: 1.37 GB
-            Folder: <code>/movies/Heat (1995)</code>
-            """)
+        #expect(
+            Self.messages.downloadStarted(notice) == """
+                ⬇️ <b>Download started</b>
+                <b>Heat</b> (1995)
+                <code>Heat.1995.2160p</code>
+                Size: 1.37 GB
+                Folder: <code>/movies/Heat (1995)</code>
+                """)
         #expect(Self.messages.downloadCompleted(notice).hasPrefix("✅ <b>Download complete</b>\n<b>Heat</b> (1995)"))
-        #expect(Self.messages.downloadFailed(notice, error: "qBittorrent: 415 <bad>").hasSuffix("\nError: <i>qBittorrent: 415 &lt;bad&gt;</i>"))
+        #expect(
+            Self.messages.downloadFailed(notice, error: "qBittorrent: 415 <bad>").hasSuffix(
+                "\nError: <i>qBittorrent: 415 &lt;bad&gt;</i>"))
         let expired = Self.messages.requestExpired(notice)
         #expect(expired.hasPrefix("⌛ <b>Request expired</b>: nothing was downloaded.") && !expired.contains("Folder"))
         for text in [approved, refused, Self.messages.downloadFailed(notice, error: "x")] { _ = Self.visibleText(text) }
@@ -135,7 +140,9 @@ import Testing
         #expect(CallbackAction.parse(CallbackAction.approve(requestID: id).data) == .approve(requestID: id))
         #expect(CallbackAction.parse("skip:\(id)") == .skip(requestID: id))
         #expect(CallbackAction.parse("skip:\(id)")?.requestID == id)
-        for data in ["", "dl", "dl:", "skip:", "go:abc", "dl:a b", "dl:ä", "DL:abc", "dl:" + String(repeating: "a", count: 62)] {
+        for data in [
+            "", "dl", "dl:", "skip:", "go:abc", "dl:a b", "dl:ä", "DL:abc", "dl:" + String(repeating: "a", count: 62),
+        ] {
             #expect(CallbackAction.parse(data) == nil, "\(data)")
         }
         let buttons = TelegramMessages.approvalButtons(requestID: id)

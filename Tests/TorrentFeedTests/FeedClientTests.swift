@@ -68,7 +68,9 @@ import UpshiftTestSupport
         )
     }
 
-    static func client(_ capture: LogCapture, timeout: Duration = .seconds(5), maxFeedBytes: Int = 1 << 20) -> FeedClient {
+    static func client(_ capture: LogCapture, timeout: Duration = .seconds(5), maxFeedBytes: Int = 1 << 20)
+        -> FeedClient
+    {
         FeedClient(
             httpClient: .shared, logger: capture.logger, timeout: timeout, maxFeedBytes: maxFeedBytes,
             maxTorrentBytes: 1 << 20
@@ -107,7 +109,8 @@ import UpshiftTestSupport
             #expect(items[1].title.contains("Director's"))
             let older = try await client.fetch(Self.feed(base, "/old.rss"))
             #expect(older.map(\.sizeBytes) == [1_471_026_299, 583_008_256])
-            let torznab = try await client.fetch(FeedURL(string: "\(base)/1/api?t=search&cat=2045&apikey=\(FeedFixtures.apiKey)")!)
+            let torznab = try await client.fetch(
+                FeedURL(string: "\(base)/1/api?t=search&cat=2045&apikey=\(FeedFixtures.apiKey)")!)
             #expect(torznab.first?.seeders == 42 && torznab.first?.infoHash != nil)
             #expect(try await client.fetch(Self.feed(base, "/empty.rss")).isEmpty)
         }
@@ -130,7 +133,8 @@ import UpshiftTestSupport
             #expect(missing?.kind == .status(404))
             #expect(missing?.status == 404)
 
-            let torznab = try await client.fetch(FeedURL(string: "\(base)/1/api?t=search&apikey=\(FeedFixtures.apiKey)")!)
+            let torznab = try await client.fetch(
+                FeedURL(string: "\(base)/1/api?t=search&apikey=\(FeedFixtures.apiKey)")!)
             #expect(try await client.downloadTorrent(torznab[0]) == Data(FeedFixtures.torrent.utf8))
             var magnetOnly = torznab[0]
             magnetOnly.link = try #require(magnetOnly.magnetURL)

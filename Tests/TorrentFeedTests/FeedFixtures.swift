@@ -184,8 +184,9 @@ enum FeedFixtures {
     /// Well-formed XML that is not RSS.
     static let xhtml = "<html><body><p>Please log in</p></body></html>"
 
-    /// The start of a real single-file `.torrent` (a bencoded dictionary).
-    static let torrent = "d8:announce40:https://tracker.example/announce/abcdefgh4:infod6:lengthi1024e4:name5:x.mkv12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaaee"
+    /// A small bencoded dictionary shaped like a single-file `.torrent`.
+    static let torrent =
+        "d8:announce40:https://tracker.example/announce/abcdefgh4:infod6:lengthi1024e4:name5:x.mkv12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaaee"
 
     /// `document` with `BASE` replaced.
     static func filled(_ document: String, base: String) -> String {

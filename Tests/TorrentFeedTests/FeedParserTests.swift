@@ -32,10 +32,11 @@ import UpshiftSettings
         #expect(heat.link.url.absoluteString.contains("/download.php/7123440/Heat.1995.Director%27s.Definitive"))
 
         let items = try Self.parse(FeedFixtures.entities)
-        #expect(items.map(\.title) == [
-            "Fast & Furious 2009 2160p WEB-DL DV-GRP", "Schindler's List 1993 2160p UHD BluRay REMUX-GRP",
-            "Amélie 2001 1080p <Remastered>",
-        ])
+        #expect(
+            items.map(\.title) == [
+                "Fast & Furious 2009 2160p WEB-DL DV-GRP", "Schindler's List 1993 2160p UHD BluRay REMUX-GRP",
+                "Amélie 2001 1080p <Remastered>",
+            ])
         #expect(items[0].link.url.path.hasSuffix("Fast & Furious 2009.torrent"))
         #expect(items[0].link.url.absoluteString.contains("Fast%20&%20Furious%202009.torrent?torrent_pass="))
         #expect(items[0].sizeBytes == 10_737_418_240)
@@ -91,7 +92,9 @@ import UpshiftSettings
         #expect(item.infoHash == "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567")
         #expect(item.category == "Movies/UHD")
         #expect(item.publishedAt == Date(timeIntervalSince1970: 1_794_651_751))
-        #expect(item.link.url.absoluteString.hasPrefix("http://127.0.0.1:9696/1/download?apikey=\(FeedFixtures.apiKey)&link="))
+        #expect(
+            item.link.url.absoluteString.hasPrefix(
+                "http://127.0.0.1:9696/1/download?apikey=\(FeedFixtures.apiKey)&link="))
         #expect(item.magnetURL?.url.absoluteString.contains("tr=https%3A%2F%2Ftracker.example") == true)
         // The enclosure length counts when there is no size attribute.
         #expect(items[1].sizeBytes == 9_663_676_416)
@@ -127,17 +130,21 @@ import UpshiftSettings
     }
 
     @Test func printedFormsRedactThePasskey() throws {
-        let items = try Self.parse(FeedFixtures.iptorrents) + Self.parse(FeedFixtures.torznab, base: "http://127.0.0.1:9696")
+        let items =
+            try Self.parse(FeedFixtures.iptorrents) + Self.parse(FeedFixtures.torznab, base: "http://127.0.0.1:9696")
         let secrets = [FeedFixtures.passkey, FeedFixtures.apiKey, FeedFixtures.announcePasskey]
         for item in items {
             var dumped = ""
             dump(item, to: &dumped)
             let mirrored = Mirror(reflecting: item).children.map { "\($0.value)" }.joined(separator: " ")
             let encoded = String(decoding: try JSONEncoder().encode(item), as: UTF8.self)
-            for text in [String(describing: item), String(reflecting: item), dumped, mirrored, encoded, "\(item.link)"] {
+            for text in [String(describing: item), String(reflecting: item), dumped, mirrored, encoded, "\(item.link)"]
+            {
                 for secret in secrets { #expect(!text.contains(secret), "\(secret) in \(text)") }
             }
-            #expect(String(describing: item).contains("?torrent_pass=********") || String(describing: item).contains("?apikey=********"))
+            #expect(
+                String(describing: item).contains("?torrent_pass=********")
+                    || String(describing: item).contains("?apikey=********"))
         }
         let magnet = try #require(items.last { $0.magnetURL != nil }?.magnetURL)
         #expect(magnet.redacted.hasPrefix("magnet:?xt=urn:btih:0A1B2C3D4E5F60718293A4B5C6D7E8F901234567&dn="))
@@ -145,8 +152,14 @@ import UpshiftSettings
     }
 
     @Test func dedupeKeysCarryNoCredentials() {
-        #expect(LinkRedaction.strippingCredentials("https://t.example/x?id=5&apikey=abc&passkey=def") == "https://t.example/x?id=5")
-        #expect(LinkRedaction.strippingCredentials("https://t.example/x?tp=abc;5;download") == "https://t.example/x?5;download")
-        #expect(LinkRedaction.strippingCredentials("magnet:?xt=urn:btih:ABC&dn=x&tr=http%3A%2F%2Fa%3Fpasskey%3D1") == "magnet:?xt=urn:btih:ABC")
+        #expect(
+            LinkRedaction.strippingCredentials("https://t.example/x?id=5&apikey=abc&passkey=def")
+                == "https://t.example/x?id=5")
+        #expect(
+            LinkRedaction.strippingCredentials("https://t.example/x?tp=abc;5;download")
+                == "https://t.example/x?5;download")
+        #expect(
+            LinkRedaction.strippingCredentials("magnet:?xt=urn:btih:ABC&dn=x&tr=http%3A%2F%2Fa%3Fpasskey%3D1")
+                == "magnet:?xt=urn:btih:ABC")
     }
 }
