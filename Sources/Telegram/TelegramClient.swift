@@ -109,3 +109,13 @@ public struct TelegramClient: Sendable {
         }
     }
 }
+
+// MARK: - Printing
+
+extension TelegramClient: CustomStringConvertible, CustomReflectable {
+    /// `TelegramClient(https://api.telegram.org)`: the token is never printed.
+    public var description: String { "TelegramClient(\(baseURL.absoluteString))" }
+
+    /// Only the base URL, so `dump` cannot reach the token held by the caller's redactor.
+    public var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL], displayStyle: .struct) }
+}

@@ -89,6 +89,9 @@ import UpshiftTestSupport
         #expect(bodies[1]["chat_id"] as? String == "@upshift_channel")
         #expect(bodies[1]["reply_markup"] == nil)
         #expect((bodies[2]["chat_id"] as? NSNumber)?.int64Value == -1_001_234_567_890)
+        var dumped = ""
+        dump(Self.client("http://127.0.0.1:1", capture), to: &dumped)
+        #expect(!dumped.contains(FakeBotAPI.token) && !"\(Self.client("http://x", capture))".contains(FakeBotAPI.token))
         let headers = await fake.recorder.entries.first?.headers
         #expect(headers?["content-type"] == "application/json")
         #expect(await fake.recorder.entries.allSatisfy { $0.method == "POST" })
