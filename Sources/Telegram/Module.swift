@@ -1,1 +1,0 @@
-// The Telegram client lands here (issue: integrations).

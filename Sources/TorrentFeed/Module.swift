@@ -1,1 +1,0 @@
-// The TorrentFeed client lands here (issue: integrations).
