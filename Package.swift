@@ -139,7 +139,20 @@ let package = Package(
             dependencies: [
                 "UpshiftCore",
                 "UpshiftSettings",
+                "UpshiftServices",
+                "UpshiftStore",
+                "UpshiftHTTP",
+                "HTTPClientSupport",
+                "TorrentFeed",
+                "QBittorrent",
+                "Radarr",
+                "Plex",
+                "Telegram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -174,6 +187,20 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The whole daemon against a real qbittorrent-nox and loopback Plex, Radarr, Telegram and RSS.
+        .testTarget(
+            name: "UpshiftDaemonTests",
+            dependencies: [
+                "UpshiftCLI", "UpshiftCore", "UpshiftServices", "UpshiftStore", "UpshiftSettings", "UpshiftTestSupport",
+                "QBittorrent",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -9,6 +9,11 @@ public enum CLIError: Error, Sendable, Hashable {
     case invalidJSON(SettingsError)
     /// A key inside an option's JSON value is wrong, e.g. `--current: "resolution" must be one of …`.
     case invalidOptionValue(option: String, key: String?, problem: String)
+    /// A setting that is valid alone but not for what the command does, e.g. `"telegram_chat_id" is
+    /// required when telegram_bot_token is set`.
+    case setting(key: String, problem: String)
+    /// An outside system the command needs failed (the text is free of secrets).
+    case failed(String)
     /// Several problems, reported together.
     indirect case several([CLIError])
 
@@ -19,6 +24,10 @@ public enum CLIError: Error, Sendable, Hashable {
             error.problems.map(\.description)
         case .invalidOptionValue(let option, let key, let problem):
             [key.map { "\(option): \"\($0)\" \(problem)" } ?? "\(option): \(problem)"]
+        case .setting(let key, let problem):
+            ["\"\(key)\" \(problem)"]
+        case .failed(let message):
+            [message]
         case .several(let errors):
             errors.flatMap(\.messages)
         }

@@ -11,11 +11,13 @@ public struct Upshift: AsyncParsableCommand {
             judges each one against the copy you have, asks you on Telegram or in its web UI, and \
             adds approved torrents to qBittorrent.
 
-            Available now: parse (read release names), check (judge one release) and \
-            config check (validate settings.json). The daemon (serve), library scan and feed \
-            polling arrive later.
+            Start the daemon with `upshift serve`; the other commands expose its steps for \
+            scripting and debugging.
             """,
-        subcommands: [ParseCommand.self, CheckCommand.self, ConfigCommand.self]
+        subcommands: [
+            ServeCommand.self, ParseCommand.self, CheckCommand.self, FeedCommand.self, LibraryCommand.self,
+            ConfigCommand.self,
+        ]
     )
 
     /// Creates the root command; argument parsing fills it.

@@ -1,0 +1,58 @@
+import Foundation
+import QBittorrent
+import UpshiftServices
+
+/// The `TorrentClient` port on qBittorrent. A stored "torrent" is either a `.torrent` file or a
+/// magnet URI (for feeds that only give magnets); both are read here, so the hash is always known.
+struct QBittorrentTorrentClient: TorrentClient {
+    let client: QBittorrentClient
+
+    func inspect(_ torrent: Data) throws -> TorrentMetadata {
+        switch try Self.source(torrent) {
+        case .file(let file):
+            return TorrentMetadata(hash: file.infoHash, name: file.name, sizeBytes: file.totalSize)
+        case .magnet(let magnet):
+            return TorrentMetadata(hash: magnet.infoHash, name: "", sizeBytes: 0)
+        }
+    }
+
+    func add(_ torrent: Data, options: UpshiftServices.TorrentAddOptions) async throws {
+        let source = try Self.source(torrent)
+        let qbit = QBittorrent.TorrentAddOptions(
+            savePath: options.savePath, category: options.category.isEmpty ? nil : options.category,
+            tags: options.tags, sequentialDownload: options.sequentialDownload, paused: options.paused)
+        do {
+            _ = try await client.add(source, options: qbit)
+        } catch let error as QBittorrentError {
+            switch error {
+            case .notATorrent, .invalidTorrent, .invalidMagnet, .addFailed:
+                throw PermanentTorrentError(error.description)
+            default:
+                throw error
+            }
+        }
+    }
+
+    func status(hash: String) async throws -> TorrentProgress? {
+        guard let info = try await client.torrent(hash: hash) else { return nil }
+        let phase: TorrentProgress.Phase =
+            info.state.isError ? .failed : (info.isComplete || info.progress >= 1) ? .completed : .downloading
+        return TorrentProgress(phase: phase, progress: info.progress, state: info.state.rawValue, savePath: info.savePath)
+    }
+
+    /// A `.torrent` file or a magnet URI; anything else is a permanent error.
+    static func source(_ data: Data) throws -> TorrentSource {
+        if data.starts(with: Array("magnet:".utf8)) {
+            do {
+                return .magnet(try MagnetLink(String(decoding: data, as: UTF8.self)))
+            } catch {
+                throw PermanentTorrentError("\(error)")
+            }
+        }
+        do {
+            return .file(try TorrentFile.parse(data))
+        } catch {
+            throw PermanentTorrentError("\(error)")
+        }
+    }
+}

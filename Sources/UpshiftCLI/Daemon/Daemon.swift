@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+import UpshiftCore
+import UpshiftHTTP
+import UpshiftServices
+import UpshiftSettings
+import UpshiftStore
+
+/// The composition root of `upshift serve` (STYLE: one place builds everything): the store, the
+/// services in start order (library → feeds → workflow → downloads → Telegram → HTTP), and the
+/// Hummingbird app, ready to run as one `ServiceGroup` with graceful shutdown on SIGTERM/SIGINT.
+/// Tests build the same daemon with loopback settings.
+public struct Daemon: Sendable {
+    /// Upshift's version.
+    public static let version = "0.3.0"
+
+    /// What the HTTP layer sees; also handy for tests.
+    public let context: DaemonContext
+    /// The long-lived services, in start order (the HTTP app last).
+    public let services: [any Service]
+    let logger: Logger
+
+    /// Wires the daemon.
+    ///
+    /// - Parameters:
+    ///   - settings: the loaded settings.
+    ///   - warnings: settings warnings, shown on the settings page.
+    ///   - database: the opened store.
+    ///   - dependencies: the outside systems.
+    ///   - logger: the daemon's logger.
+    ///   - webPort: overrides `web_port` (tests pass 0 for a free port).
+    ///   - onServerRunning: called with the bound port once the HTTP server listens.
+    public init(
+        settings: Settings, warnings: [String] = [], database: AppDatabase, dependencies: DaemonDependencies,
+        logger: Logger, webPort: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        let metrics = Metrics()
+        let cache = LibraryCache()
+        let coordinator = ApprovalCoordinator(
+            store: database, feeds: dependencies.feeds, torrents: dependencies.torrents, notifier: dependencies.chat,
+            folders: dependencies.folders, settings: settings, metrics: metrics, logger: logger)
+        let refresher = LibraryRefresher(
+            source: dependencies.library, store: database, cache: cache, metrics: metrics, logger: logger,
+            interval: Double(settings.libraryRefreshMinutes) * 60)
+        let feeds = settings.iptEnabled ? settings.iptFeedURLs : []
+        let poller =
+            feeds.isEmpty
+            ? nil
+            : FeedPoller(
+                feeds: feeds, source: dependencies.feeds, store: database, library: cache,
+                judge: ReleaseJudge(rules: UpgradeRules(settings: settings.ruleSettings)), coordinator: coordinator,
+                metrics: metrics, logger: logger, interval: Double(settings.iptPollMinutes) * 60)
+        let tracker = DownloadTracker(
+            store: database, torrents: dependencies.torrents, coordinator: coordinator, metrics: metrics,
+            logger: logger, interval: .seconds(settings.downloadMonitorSeconds))
+        let listener = dependencies.chat.map {
+            TelegramListener(
+                callbacks: $0, coordinator: coordinator, chatID: settings.telegramChatID, metrics: metrics,
+                logger: logger)
+        }
+        let context = DaemonContext(
+            store: database, coordinator: coordinator, poller: poller, library: cache, metrics: metrics,
+            feedCount: feeds.count, telegramEnabled: dependencies.chat != nil, version: Self.version,
+            settings: settings, settingsWarnings: warnings)
+        let router = buildRouter(daemon: context, apiKey: settings.webAPIKey.exposedValue)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.webHost, port: webPort ?? settings.webPort)),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+
+        var services: [any Service] = [refresher]
+        if let poller { services.append(poller) }
+        services.append(WorkflowService(coordinator: coordinator))
+        services.append(tracker)
+        if let listener { services.append(listener) }
+        services.append(app)
+        self.context = context
+        self.services = services
+        self.logger = logger
+    }
+
+    /// A service group over every service; SIGTERM and SIGINT shut it down gracefully.
+    public func serviceGroup(signals: Bool = true) -> ServiceGroup {
+        ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
+                logger: logger))
+    }
+}
