@@ -62,7 +62,9 @@ public struct HTTPCaller: Sendable {
             throw error
         } catch {
             let failure = classify(error, operation: operation, limit: limit)
-            logger.warning(
+            // A call cut short by shutdown is not worth a warning.
+            logger.log(
+                level: Task.isCancelled ? .debug : .warning,
                 "HTTP call failed",
                 metadata: ["http.service": "\(service)", "http.operation": "\(operation)", "error": "\(failure.detail)"]
             )

@@ -139,15 +139,8 @@ public actor QBittorrentServer {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
-        // The child inherits this thread's signal mask, and the test runner's threads block SIGTERM:
-        // qbittorrent-nox would then never see stop()'s SIGTERM. Unblock around the spawn only.
-        var unblocked = sigset_t()
-        var previous = sigset_t()
-        sigemptyset(&unblocked)
-        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&unblocked, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
+        // qbittorrent-nox must see stop()'s SIGTERM, which the test runner's threads block.
+        try process.runWithSignalsUnblocked()
         try? handle.close()  // the child has its own copy
         return process
     }

@@ -63,7 +63,7 @@ public actor DownloadTracker: Service {
     /// Runs ``checkOnce()`` at once (downloads from before a restart carry on), then every interval.
     public func run() async throws {
         repeat {
-            await checkOnce()
+            try? await cancelWhenGracefulShutdown { await self.checkOnce() }
         } while await pause(interval)
     }
 

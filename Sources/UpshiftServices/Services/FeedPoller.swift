@@ -74,6 +74,7 @@ public actor FeedPoller: Service {
                 try await process(entries, index: index, summary: &summary)
                 logger.debug("Feed polled", metadata: ["feed": "\(feed)", "feed.items": "\(entries.count)"])
             } catch {
+                if Task.isCancelled { break }  // shutting down: not the feed's fault
                 let failures = (feedState[feed]?.failures ?? 0) + 1
                 let delay = min(backoff.delay(afterAttempts: failures), max(interval, backoff.base) * 8)
                 feedState[feed] = (failures, now().addingTimeInterval(delay))
@@ -95,7 +96,9 @@ public actor FeedPoller: Service {
     public func run() async throws {
         await library.waitUntilReady()
         repeat {
-            await pollOnce()
+            // A poll in flight (a feed that takes its whole timeout) must not hold up shutdown;
+            // what it had not recorded yet is judged again at the next start.
+            try? await cancelWhenGracefulShutdown { await self.pollOnce() }
         } while await pause(.seconds(nextWait()))
     }
 

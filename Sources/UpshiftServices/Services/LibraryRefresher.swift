@@ -89,7 +89,7 @@ public actor LibraryRefresher: Service {
         repeat {
             if next <= now() {
                 do {
-                    try await refreshOnce()
+                    try await cancelWhenGracefulShutdown { try await self.refreshOnce() }
                     failures = 0
                     next = now().addingTimeInterval(interval)
                 } catch {

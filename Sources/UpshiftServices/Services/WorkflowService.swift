@@ -18,8 +18,11 @@ public struct WorkflowService: Service {
     /// Expires and retries every `interval` until shutdown.
     public func run() async throws {
         repeat {
-            await coordinator.expireDue()
-            await coordinator.retryDue()
+            // Cut short on shutdown: an interrupted add is retried at the next start (adding twice is harmless).
+            try? await cancelWhenGracefulShutdown {
+                await coordinator.expireDue()
+                await coordinator.retryDue()
+            }
         } while await pause(interval)
     }
 }
