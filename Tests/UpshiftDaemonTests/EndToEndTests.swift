@@ -69,9 +69,13 @@ import UpshiftTestSupport
         _ settings: Settings, logger: Logger, _ body: @Sendable (Daemon, AppDatabase) async throws -> Void
     ) async throws {
         let database = try AppDatabase.open(path: settings.databasePath)
+        var tuning = Daemon.Tuning()
+        tuning.workflowInterval = .milliseconds(300)
+        tuning.retryBackoff = Backoff(base: 0.5, cap: 2)
         let daemon = Daemon(
             settings: settings, database: database,
-            dependencies: .live(settings: settings, httpClient: .shared, logger: logger), logger: logger, webPort: 0)
+            dependencies: .live(settings: settings, httpClient: .shared, logger: logger, qbittorrentTimeout: .seconds(2)),
+            logger: logger, webPort: 0, tuning: tuning)
         let group = daemon.serviceGroup(signals: false)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
@@ -164,5 +168,62 @@ import UpshiftTestSupport
         for secret in [FakeWorld.passkey, FakeWorld.botToken, FakeWorld.plexToken, FakeWorld.radarrKey, config.password] {
             #expect(!log.contains(secret), "the log shows a secret")
         }
+    }
+
+    /// qBittorrent is not running when the owner says yes: the request stays approved (and says
+    /// why). Upshift is then restarted with qBittorrent up: the approved request is added on the
+    /// first pass, nobody is asked again, and the download completes.
+    @Test func qbittorrentDownAtApprovalThenARestartCarriesOn() async throws {
+        let capture = LogCapture(level: .debug)
+        let config = QBittorrentServerConfig()
+        try await withTemporaryDirectory { folder in
+            let media = folder.appendingPathComponent("media")
+            let target = media.appendingPathComponent("Heat (1995)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            let torrent = TestTorrent.make(payload: TestTorrent.randomPayload(count: 100_000), name: "\(Self.felName).mkv")
+            try torrent.writePayload(into: target)
+            let world = FakeWorld(releases: Self.releases(torrent), radarrRoot: "/movies")
+            let database = folder.appendingPathComponent("upshift.sqlite")
+            try await LoopbackServer.with(world.router()) { base in
+                // 1. qBittorrent down (nothing listens on its port).
+                let down = URL(string: try await LoopbackServer.unusedBaseURL())!
+                let first = Self.settings(
+                    base: base, qbit: down, username: config.username, password: config.password, media: media,
+                    database: database, world: world)
+                try await Self.running(first, logger: capture.logger) { _, store in
+                    #expect(try await Self.eventually { await world.telegram.calls("sendMessage").count == 1 })
+                    let request = try #require(try await store.requests(in: [.pending]).first)
+                    await world.telegram.press(
+                        data: "dl:\(request.id)", userID: FakeWorld.ownerChat, chatID: FakeWorld.ownerChat, messageID: 501)
+                    #expect(try await Self.eventually { try await store.request(id: request.id)?.lastError != nil })
+                    let stuck = try #require(try await store.request(id: request.id))
+                    #expect(stuck.state == .approved)
+                    #expect(stuck.attempts >= 1)
+                    #expect(stuck.lastError?.contains("qBittorrent") == true)
+                }
+                // 2. A new process over the same database, qBittorrent up.
+                try await QBittorrentServer.with(config) { qbit in
+                    let second = Self.settings(
+                        base: base, qbit: qbit.baseURL, username: config.username, password: config.password,
+                        media: media, database: database, world: world)
+                    try await Self.running(second, logger: capture.logger) { _, store in
+                        let request = try #require(try await store.requests(in: [.approved, .downloading, .completed]).first)
+                        #expect(try await Self.eventually { try await store.request(id: request.id)?.state == .completed })
+                        let client = QBittorrentClient(
+                            baseURL: qbit.baseURL, username: config.username, password: Secret(config.password),
+                            httpClient: .shared, logger: Logger(label: "check"))
+                        let all = try await client.torrents()
+                        #expect(all.map(\.hash) == [torrent.infoHash])
+                        #expect(all.first?.savePath.hasPrefix(target.path) == true)
+                        // Asked once in all: the second process judged nothing again.
+                        let questions = await world.telegram.calls("sendMessage").filter { $0.body["reply_markup"] != nil }
+                        #expect(questions.count == 1)
+                        #expect(try await store.recentReleases(limit: 20).count == 7)
+                    }
+                }
+            }
+        }
+        #expect(!capture.text.contains(FakeWorld.passkey))
+        #expect(!capture.text.contains(config.password))
     }
 }

@@ -17,6 +17,18 @@ public struct Daemon: Sendable {
     /// Upshift's version.
     public static let version = "0.3.0"
 
+    /// Timings that are not settings: how often the workflow retries and how it backs off.
+    /// Tests shorten them; the defaults suit a home server.
+    public struct Tuning: Sendable {
+        /// Pause between two passes of expiry and retries.
+        public var workflowInterval: Duration = .seconds(15)
+        /// Backoff of failed sends and adds.
+        public var retryBackoff = Backoff()
+
+        /// The defaults.
+        public init() {}
+    }
+
     /// What the HTTP layer sees; also handy for tests.
     public let context: DaemonContext
     /// The long-lived services, in start order (the HTTP app last).
@@ -32,16 +44,19 @@ public struct Daemon: Sendable {
     ///   - dependencies: the outside systems.
     ///   - logger: the daemon's logger.
     ///   - webPort: overrides `web_port` (tests pass 0 for a free port).
+    ///   - tuning: retry timings.
     ///   - onServerRunning: called with the bound port once the HTTP server listens.
     public init(
         settings: Settings, warnings: [String] = [], database: AppDatabase, dependencies: DaemonDependencies,
-        logger: Logger, webPort: Int? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        logger: Logger, webPort: Int? = nil, tuning: Tuning = Tuning(),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         let metrics = Metrics()
         let cache = LibraryCache()
         let coordinator = ApprovalCoordinator(
             store: database, feeds: dependencies.feeds, torrents: dependencies.torrents, notifier: dependencies.chat,
-            folders: dependencies.folders, settings: settings, metrics: metrics, logger: logger)
+            folders: dependencies.folders, settings: settings, metrics: metrics, logger: logger,
+            backoff: tuning.retryBackoff)
         let refresher = LibraryRefresher(
             source: dependencies.library, store: database, cache: cache, metrics: metrics, logger: logger,
             interval: Double(settings.libraryRefreshMinutes) * 60)
@@ -74,7 +89,7 @@ public struct Daemon: Sendable {
 
         var services: [any Service] = [refresher]
         if let poller { services.append(poller) }
-        services.append(WorkflowService(coordinator: coordinator))
+        services.append(WorkflowService(coordinator: coordinator, interval: tuning.workflowInterval))
         services.append(tracker)
         if let listener { services.append(listener) }
         services.append(app)

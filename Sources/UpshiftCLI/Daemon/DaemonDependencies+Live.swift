@@ -13,11 +13,16 @@ extension DaemonDependencies {
     /// The real clients, configured from the settings: qBittorrent always; Telegram when a token
     /// is set; Plex as the library when `plex_url` is set, else Radarr when `radarr_url` is set;
     /// Radarr (or the library file's folder) for the movie folder.
-    public static func live(settings: Settings, httpClient: HTTPClient, logger: Logger) -> DaemonDependencies {
+    ///
+    /// `qbittorrentTimeout` is the deadline of one qBittorrent call (a qBittorrent that is not
+    /// running is only noticed when it passes, as the HTTP client retries refused connections).
+    public static func live(
+        settings: Settings, httpClient: HTTPClient, logger: Logger, qbittorrentTimeout: Duration = .seconds(15)
+    ) -> DaemonDependencies {
         let qbittorrent = QBittorrentClient(
             baseURL: settings.qbittorrentBaseURL ?? URL(string: "http://localhost:8080")!,
             username: settings.qbittorrentUsername, password: settings.qbittorrentPassword, httpClient: httpClient,
-            logger: logger)
+            logger: logger, timeout: qbittorrentTimeout)
         let feeds = FeedClient(httpClient: httpClient, logger: logger)
         let chat = settings.telegramBotToken.isSet
             ? TelegramChatAdapter(
