@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import UpshiftCore
+import UpshiftServices
 
 /// An API error: a status and one sentence, written as `{"error": "..."}` (SPEC §8).
 ///
@@ -25,5 +27,17 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension ApprovalError {
+    /// The status of an answer the workflow refused: 404 unknown request, 410 expired, 409 already
+    /// answered (or a live request exists for the torrent).
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .refused(.expired): .gone
+        case .refused, .alreadyRequested: .conflict
+        }
     }
 }

@@ -55,11 +55,15 @@ extension AppDatabase: ApprovalStore {
     // MARK: - Requests
 
     public func insertRequest(_ request: ApprovalRequest, torrent: Data) async throws {
-        try await writer.write { db in
-            try PendingDownloadRow(request, torrent: torrent).insert(db)
-            if request.state.isDecided {
-                try Self.recordHistory(db, request: request, at: request.decidedAt ?? request.createdAt)
+        do {
+            try await writer.write { db in
+                try PendingDownloadRow(request, torrent: torrent).insert(db)
+                if request.state.isDecided {
+                    try Self.recordHistory(db, request: request, at: request.decidedAt ?? request.createdAt)
+                }
             }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw ApprovalError.alreadyRequested(request.torrentHash)
         }
     }
 
@@ -127,23 +131,52 @@ extension AppDatabase: ApprovalStore {
             if state.isFinal || state == .approved { request.nextAttemptAt = nil }
             try PendingDownloadRow(request, torrent: nil).update(
                 db, columns: PendingDownloadRow.CodingKeys.allCases.filter { $0 != .downloadData }.map(\.rawValue))
+            if state != .approved {
+                // The .torrent (whose announce URL carries the passkey) is only needed until it is added.
+                try db.execute(
+                    sql: "UPDATE pending_downloads SET download_data = x'' WHERE request_id = ?", arguments: [id])
+            }
             try Self.recordHistory(db, request: request, at: at)
             return ApprovalTransition(outcome: outcome, request: request)
         }
     }
 
-    public func saveBookkeeping(_ request: ApprovalRequest) async throws {
+    public func recordMessage(_ message: MessageRef, for id: String) async throws -> ApprovalRequest? {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE pending_downloads SET telegram_message_id = ?, telegram_chat_id = ?, attempts = ?,
-                      next_attempt_at = ?, last_error = ?, progress = ?, target_folder = ?
-                    WHERE request_id = ?
+                    UPDATE pending_downloads SET telegram_message_id = ?, telegram_chat_id = ?, attempts = 0,
+                      next_attempt_at = NULL, last_error = NULL
+                    WHERE request_id = ? AND status = 'pending'
                     """,
-                arguments: [
-                    request.message?.messageID, request.message?.chatID, request.attempts, request.nextAttemptAt,
-                    request.lastError, request.progress, request.targetFolder, request.id,
-                ])
+                arguments: [message.messageID, message.chatID, id])
+            guard db.changesCount > 0 else { return nil }
+            return try PendingDownloadRow.fetchOne(db, key: id)?.request
+        }
+    }
+
+    public func recordFailure(for id: String, in state: ApprovalState, error: String, at: Date, backoff: Backoff)
+        async throws -> ApprovalRequest?
+    {
+        try await writer.write { db in
+            guard var request = try PendingDownloadRow.fetchOne(db, key: id)?.request, request.state == state else {
+                return nil
+            }
+            request.attempts += 1
+            request.lastError = error
+            request.nextAttemptAt = at.addingTimeInterval(backoff.delay(afterAttempts: request.attempts))
+            try db.execute(
+                sql: "UPDATE pending_downloads SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE request_id = ?",
+                arguments: [request.attempts, request.lastError, request.nextAttemptAt, id])
+            return request
+        }
+    }
+
+    public func recordProgress(_ progress: Double, for id: String) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE pending_downloads SET progress = ? WHERE request_id = ? AND status = 'downloading'",
+                arguments: [progress, id])
         }
     }
 

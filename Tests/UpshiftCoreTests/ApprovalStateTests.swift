@@ -26,7 +26,8 @@ import UpshiftCore
         Row(state: .expired, event: .approve, outcome: .refused(.expired)),
         Row(state: .expired, event: .skip, outcome: .refused(.expired)),
         Row(state: .skipped, event: .approve, outcome: .refused(.alreadyDecided(.skipped))),
-        Row(state: .approved, event: .skip, outcome: .refused(.alreadyDecided(.approved))),
+        // An approval qBittorrent has not taken yet can still be cancelled.
+        Row(state: .approved, event: .skip, outcome: .moved(to: .skipped)),
         Row(state: .error, event: .approve, outcome: .refused(.alreadyDecided(.error))),
         // Expiry never touches an answered request.
         Row(state: .approved, event: .expire, outcome: .unchanged),

@@ -192,7 +192,8 @@ import UpshiftTestSupport
         await h.chat.press(.approve, requestID: id)
         await h.chat.press(.approve, requestID: id)
         let results = try await h.listener.pollOnce(timeout: 0)
-        #expect(results.map(\.state) == [.downloading, .downloading])
+        #expect(results.count == 2)
+        #expect(try await h.store.request(id: id)?.state == .downloading)
         #expect(await h.torrents.adds.count == 1)
         #expect(await h.chat.answers.last?.text.contains("Already approved") == true)
     }
@@ -251,5 +252,163 @@ import UpshiftTestSupport
         #expect(!h.capture.text.contains("0123456789abcdef0123456789abcdef"))
         #expect(!h.capture.text.contains("abcdef0123456789abcdef"))
         #expect(await h.metrics.value("upshift_feed_polls_total", ["result": "error"]) == 2)
+    }
+}
+
+/// Races and edges found in review: overlapping passes, a slow Telegram or qBittorrent, answers
+/// after `expires_at` but before the sweep, cancelling an approval, the library not loaded yet.
+@Suite struct WorkflowRaceTests {
+    static let fel = WorkflowTests.fel
+
+    @Test func aRetryDuringASlowSendDoesNotAskTwice() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        await h.chat.setSendDelay(.milliseconds(300))
+        async let poll = h.poller.pollOnce()
+        try await Task.sleep(for: .milliseconds(100))
+        await h.coordinator.retryDue()  // the question is in flight: not sent again
+        _ = await poll
+        #expect(await h.chat.sent.count == 1)
+        let request = try #require(try await h.store.requests(in: [.pending]).first)
+        #expect(request.message != nil)
+    }
+
+    @Test func aRetryDuringASlowAddAddsOnceAndNoticesOnce() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        await h.torrents.setAddDelay(.milliseconds(300))
+        let transition = try await h.coordinator.answer(id, approve: true, by: "api")
+        async let followed = h.coordinator.followUp(transition)
+        try await Task.sleep(for: .milliseconds(100))
+        await h.coordinator.retryDue()
+        _ = await followed
+        await h.coordinator.retryDue()
+        #expect(await h.torrents.adds.count == 1)
+        #expect(await h.chat.notices.filter { $0.kind == .started }.count == 1)
+        #expect(try await h.store.request(id: id)?.state == .downloading)
+    }
+
+    @Test func overlappingPollsCreateOneRequest() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        await h.chat.setSendDelay(.milliseconds(200))
+        async let first = h.poller.pollOnce()
+        async let second = h.poller.pollOnce(force: true)
+        let summaries = await [first, second]
+        #expect(summaries.flatMap(\.requests).count == 1)
+        #expect(await h.chat.sent.count == 1)
+        #expect(try await h.store.requests(in: [.pending]).count == 1)
+        #expect(try await h.store.recentReleases(limit: 5).first?.requestID != nil)
+    }
+
+    @Test func anAnswerAfterTheDeadlineIsRefusedBeforeTheSweep() async throws {
+        let h = try WorkflowHarness { $0.ruleSettings.notifyExpireHours = 1 }
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        h.clock.advance(3600)
+        await #expect(throws: ApprovalError.refused(.expired)) {
+            try await h.coordinator.answer(id, approve: true, by: "telegram")
+        }
+        #expect(try await h.store.request(id: id)?.state == .expired)
+        #expect(await h.chat.edits.last?.state == .expired)
+        #expect(await h.torrents.adds.isEmpty)
+    }
+
+    @Test func anApprovalWaitingForQBittorrentCanBeCancelled() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        await h.torrents.setDown(true)
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        #expect(try await h.store.request(id: id)?.state == .approved)
+        let cancel = try await h.coordinator.answer(id, approve: false, by: "api")
+        #expect(cancel.outcome == .moved(to: .skipped))
+        await h.torrents.setDown(false)
+        h.clock.advance(60)
+        await h.coordinator.retryDue()
+        #expect(await h.torrents.adds.isEmpty)
+        #expect(try await h.store.torrent(requestID: id) == Data())  // the passkey-bearing file is gone
+    }
+
+    @Test func theTorrentFileIsDroppedOnceAdded() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([Self.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        #expect(try await h.store.torrent(requestID: id)?.isEmpty == false)
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        #expect(try await h.store.torrent(requestID: id) == Data())
+    }
+
+    @Test func nothingIsPolledBeforeTheLibraryIsLoaded() async throws {
+        let h = try WorkflowHarness()
+        await h.list([Self.fel])
+        let summary = await h.poller.pollOnce(force: true)
+        #expect(!summary.libraryReady)
+        #expect(await h.feeds.fetches.isEmpty)
+        #expect(try await h.store.recentReleases(limit: 5).isEmpty)
+    }
+}
+
+/// The library refresher's start: fresh, stale, empty, failing source (SPEC §1).
+@Suite struct LibraryRefresherTests {
+    struct Source: LibrarySource {
+        let movies: [LibraryMovie]?
+        var name: String { "Test" }
+        func scan() async throws -> [LibraryMovie] {
+            guard let movies else { throw FakeError.down("Plex") }
+            return movies
+        }
+    }
+
+    static func refresher(_ h: WorkflowHarness, source: Source?) -> LibraryRefresher {
+        LibraryRefresher(
+            source: source, store: h.store, cache: h.library, metrics: h.metrics, logger: h.capture.logger,
+            interval: 3600, now: h.clock.closure)
+    }
+
+    @Test func aFreshStoredLibraryIsUsedAtOnce() async throws {
+        let h = try WorkflowHarness()
+        try await h.store.replaceLibrary(WorkflowHarness.movies, source: "Test", scannedAt: h.clock.now)
+        h.clock.advance(600)
+        let due = try await Self.refresher(h, source: Source(movies: [])).loadStored()
+        #expect(await h.library.isReady)
+        #expect(await h.library.count == 3)
+        #expect(due == h.clock.now.addingTimeInterval(3000))
+    }
+
+    @Test func aStaleStoredLibraryWaitsForTheScan() async throws {
+        let h = try WorkflowHarness()
+        try await h.store.replaceLibrary(WorkflowHarness.movies, source: "Test", scannedAt: h.clock.now)
+        h.clock.advance(7200)
+        let refresher = Self.refresher(h, source: Source(movies: [WorkflowHarness.movies[0]]))
+        #expect(try await refresher.loadStored() <= h.clock.now)
+        #expect(!(await h.library.isReady))
+        try await refresher.refreshOnce()
+        #expect(await h.library.isReady)
+        #expect(await h.library.count == 1)
+        #expect(try await h.store.lastLibraryScan() == h.clock.now)
+    }
+
+    @Test func aFailingScanKeepsTheLastGoodLibrary() async throws {
+        let h = try WorkflowHarness()
+        try await h.store.replaceLibrary(WorkflowHarness.movies, source: "Test", scannedAt: h.clock.now)
+        let refresher = Self.refresher(h, source: Source(movies: nil))
+        await #expect(throws: FakeError.self) { try await refresher.refreshOnce() }
+        #expect(try await h.store.libraryMovies().count == 3)
+        #expect(await h.metrics.value("upshift_library_scans_total", ["result": "error"]) == 1)
+    }
+
+    @Test func withoutASourceTheLibraryIsReadyAndEmpty() async throws {
+        let h = try WorkflowHarness()
+        try await Self.refresher(h, source: nil).loadStored()
+        #expect(await h.library.isReady)
+        #expect(await h.library.count == 0)
     }
 }

@@ -28,12 +28,12 @@ import UpshiftTestSupport
             let path = folder.appendingPathComponent("upshift.sqlite").path
             let db = try AppDatabase.open(path: path)
             #expect(try await db.journalMode() == "wal")
-            #expect(try await db.appliedMigrations() == ["0001_initial"])
+            #expect(try await db.appliedMigrations() == ["0001_initial", "0002_one_live_request_per_torrent"])
             try await db.insertRequest(Self.request(), torrent: Data("t".utf8))
             // Reopening keeps the data and does not migrate twice.
             let again = try AppDatabase.open(path: path)
             #expect(try await again.request(id: "req1")?.movieTitle == "Heat")
-            #expect(try await again.appliedMigrations() == ["0001_initial"])
+            #expect(try await again.appliedMigrations() == ["0001_initial", "0002_one_live_request_per_torrent"])
         }
     }
 
@@ -134,5 +134,39 @@ import UpshiftTestSupport
         try await db.recordRelease(record)
         #expect(try await db.unseenGUIDs(["7123456", "other"]) == ["other"])
         #expect(try await db.recentReleases(limit: 5) == [record])
+    }
+}
+
+extension AppDatabaseTests {
+    @Test func oneLiveRequestPerTorrent() async throws {
+        let db = try AppDatabase.inMemory()
+        try await db.insertRequest(Self.request("a"), torrent: Data())
+        var twin = Self.request("b", name: "Another.Name")
+        twin.torrentHash = "hash-a"
+        await #expect(throws: ApprovalError.alreadyRequested("hash-a")) {
+            try await db.insertRequest(twin, torrent: Data())
+        }
+        _ = try await db.apply(.skip, to: "a", at: Self.t0, by: "api", error: nil)
+        try await db.insertRequest(twin, torrent: Data())  // a skipped one does not block a new question
+        #expect(try await db.request(id: "b") != nil)
+    }
+
+    @Test func bookkeepingNeverOverwritesAMovedRequest() async throws {
+        let db = try AppDatabase.inMemory()
+        try await db.insertRequest(Self.request(), torrent: Data("t".utf8))
+        let failed = try await db.recordFailure(
+            for: "req1", in: .pending, error: "Telegram down", at: Self.t0, backoff: Backoff(base: 10, cap: 100))
+        #expect(failed?.attempts == 1)
+        #expect(failed?.nextAttemptAt == Self.t0.addingTimeInterval(10))
+        let sent = try await db.recordMessage(MessageRef(chatID: "42", messageID: 7), for: "req1")
+        #expect(sent?.message == MessageRef(chatID: "42", messageID: 7))
+        #expect(sent?.attempts == 0 && sent?.lastError == nil)
+        _ = try await db.apply(.approve, to: "req1", at: Self.t0, by: "api", error: nil)
+        // A late send result or failure for the pending step changes nothing now.
+        #expect(try await db.recordMessage(MessageRef(chatID: "42", messageID: 8), for: "req1") == nil)
+        #expect(try await db.recordFailure(for: "req1", in: .pending, error: "x", at: Self.t0, backoff: Backoff()) == nil)
+        #expect(try await db.request(id: "req1")?.message?.messageID == 7)
+        try await db.recordProgress(0.5, for: "req1")  // not downloading: ignored
+        #expect(try await db.request(id: "req1")?.progress == nil)
     }
 }

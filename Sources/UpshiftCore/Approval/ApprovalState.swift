@@ -1,5 +1,6 @@
 /// Where an approval request stands (SPEC §7):
-/// `pending → approved → downloading → completed | error`, and `pending → skipped | expired`.
+/// `pending → approved → downloading → completed | error`, and `pending → skipped | expired`; an
+/// approval qBittorrent has not taken yet may be cancelled (`approved → skipped`).
 public enum ApprovalState: String, Sendable, Hashable, CaseIterable {
     /// Waiting for the owner's answer.
     case pending
@@ -83,6 +84,9 @@ extension ApprovalState {
         switch (self, event) {
         case (.pending, .approve): .moved(to: .approved)
         case (.pending, .skip): .moved(to: .skipped)
+        // Cancelling an approval qBittorrent has not taken yet (it is down, or refuses the
+        // login): without this a request could wait for qBittorrent forever.
+        case (.approved, .skip): .moved(to: .skipped)
         case (.pending, .expire): .moved(to: .expired)
         case (.approved, .startDownload): .moved(to: .downloading)
         case (.approved, .fail), (.downloading, .fail): .moved(to: .error)

@@ -37,6 +37,9 @@ struct APIController: Sendable {
                 throw APIError(.conflict, "No feed is configured: set ipt_feed_urls and ipt_enabled.")
             }
             let summary = await poller.pollOnce(force: true)
+            guard summary.libraryReady else {
+                throw APIError(.conflict, "The library is still being scanned; poll again once it is loaded.")
+            }
             return try JSONBody([
                 "feeds_ok": AnyJSON(summary.feedsOK), "feeds_failed": AnyJSON(summary.feedsFailed),
                 "new_items": AnyJSON(summary.newItems), "requests": AnyJSON(summary.requests),
@@ -76,11 +79,7 @@ struct APIController: Sendable {
             let request = await daemon.coordinator.followUp(transition)
             return try JSONBody(RequestDTO(request))
         } catch let error as ApprovalError {
-            switch error {
-            case .notFound: throw APIError(.notFound, error.description)
-            case .refused(.expired): throw APIError(.gone, error.description)
-            case .refused: throw APIError(.conflict, error.description)
-            }
+            throw APIError(error.status, error.description)
         }
     }
 

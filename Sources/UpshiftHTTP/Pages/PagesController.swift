@@ -161,12 +161,7 @@ struct PagesController: Sendable {
             let transition = try await daemon.coordinator.answer(id, approve: approve, by: "web")
             await daemon.coordinator.followUp(transition)
         } catch let error as ApprovalError {
-            let status: HTTPResponse.Status =
-                switch error {
-                case .notFound: .notFound
-                case .refused(.expired): .gone
-                case .refused: .conflict
-                }
+            let status = error.status
             return HTML.page(
                 "Pending approvals", active: "/",
                 body: "<p class=\"error\">\(HTML.escape(error.description))</p><p><a href=\"/\">Back</a></p>",

@@ -27,7 +27,8 @@ public protocol ApprovalStore: Sendable {
 
     // MARK: - Requests
 
-    /// Stores a new request with its `.torrent` file.
+    /// Stores a new request with its `.torrent` file. Throws ``ApprovalError/alreadyRequested(_:)``
+    /// when a live request (pending, approved, downloading or completed) has the same torrent.
     func insertRequest(_ request: ApprovalRequest, torrent: Data) async throws
     /// One request, or `nil`.
     func request(id: String) async throws -> ApprovalRequest?
@@ -42,9 +43,16 @@ public protocol ApprovalStore: Sendable {
     /// Throws ``ApprovalError/notFound(_:)`` for an unknown id.
     func apply(_ event: ApprovalEvent, to id: String, at: Date, by: String?, error: String?) async throws
         -> ApprovalTransition
-    /// Saves the bookkeeping of a request (message, attempts, next attempt, last error, progress,
-    /// target folder). Never changes its state.
-    func saveBookkeeping(_ request: ApprovalRequest) async throws
+    /// Records that the question was sent (while the request is still pending): the message,
+    /// and the send attempts cleared. Returns the request, or `nil` when it is no longer pending.
+    func recordMessage(_ message: MessageRef, for id: String) async throws -> ApprovalRequest?
+    /// Records a failed attempt of the current step while the request is still in `state`:
+    /// one more attempt, the error, and the next attempt after `backoff`. Returns the request,
+    /// or `nil` when it has moved on meanwhile.
+    func recordFailure(for id: String, in state: ApprovalState, error: String, at: Date, backoff: Backoff)
+        async throws -> ApprovalRequest?
+    /// Stores the download progress of a request that is downloading.
+    func recordProgress(_ progress: Double, for id: String) async throws
     /// The most recent history entries, newest first.
     func history(limit: Int) async throws -> [HistoryEntry]
 }
@@ -75,11 +83,14 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(String)
     /// The request cannot take this answer (expired, already decided).
     case refused(ApprovalRefusal)
+    /// A live request already exists for this torrent (its id).
+    case alreadyRequested(String)
 
     public var description: String {
         switch self {
         case .notFound(let id): "No request has the id \"\(id)\"."
         case .refused(let refusal): refusal.description
+        case .alreadyRequested(let hash): "A request for the torrent \(hash) is already open or done."
         }
     }
 }

@@ -24,6 +24,8 @@ public actor ApprovalCoordinator {
     let backoff: Backoff
     /// Requests whose torrent add is running, so two callers never add the same one at once.
     private var adding: Set<String> = []
+    /// Requests whose question is being sent, so a retry never sends it a second time.
+    private var sending: Set<String> = []
 
     /// Creates the coordinator.
     public init(
@@ -78,7 +80,12 @@ public actor ApprovalCoordinator {
             request.decidedAt = created
             request.decidedBy = "auto"
         }
-        try await store.insertRequest(request, torrent: torrent)
+        do {
+            try await store.insertRequest(request, torrent: torrent)
+        } catch ApprovalError.alreadyRequested {
+            logger.info("Release already has a request", metadata: ["release.name": "\(entry.title)"])
+            return nil
+        }
         await metrics.increment("upshift_requests_total", ["kind": decision.kind.rawValue])
         logger.info(
             "Request created",
@@ -103,7 +110,13 @@ public actor ApprovalCoordinator {
     /// Throws ``ApprovalError/notFound(_:)`` or ``ApprovalError/refused(_:)`` (expired, or already
     /// answered the other way) with a sentence for the owner.
     public func answer(_ id: String, approve: Bool, by channel: String) async throws -> ApprovalTransition {
-        let transition = try await store.apply(approve ? .approve : .skip, to: id, at: now(), by: channel, error: nil)
+        let at = now()
+        // Past its time but not swept yet: it is expired, whatever the sweeper's schedule.
+        if let request = try await store.request(id: id), request.state == .pending, request.expiresAt <= at {
+            await expire(request, at: at)
+            throw ApprovalError.refused(.expired)
+        }
+        let transition = try await store.apply(approve ? .approve : .skip, to: id, at: at, by: channel, error: nil)
         if case .refused(let refusal) = transition.outcome { throw ApprovalError.refused(refusal) }
         if transition.moved {
             await metrics.increment("upshift_approvals_total", ["answer": approve ? "approve" : "skip", "by": channel])
@@ -132,7 +145,13 @@ public actor ApprovalCoordinator {
     /// added to qBittorrent. Each failure is recorded on its request with the next attempt time.
     public func retryDue() async {
         let due = now()
-        guard let open = try? await store.requests(in: [.pending, .approved]) else { return }
+        let open: [ApprovalRequest]
+        do {
+            open = try await store.requests(in: [.pending, .approved])
+        } catch {
+            logger.error("Reading open requests failed", metadata: ["error": "\(error)"])
+            return
+        }
         for request in open where (request.nextAttemptAt ?? .distantPast) <= due {
             if request.state == .approved {
                 await startDownload(request)
@@ -147,17 +166,33 @@ public actor ApprovalCoordinator {
     @discardableResult
     public func expireDue() async -> Int {
         let due = now()
-        guard let pending = try? await store.requests(in: [.pending]) else { return 0 }
+        let pending: [ApprovalRequest]
+        do {
+            pending = try await store.requests(in: [.pending])
+        } catch {
+            logger.error("Reading pending requests failed", metadata: ["error": "\(error)"])
+            return 0
+        }
         var expired = 0
         for request in pending where request.expiresAt <= due {
-            guard let transition = try? await store.apply(.expire, to: request.id, at: due, by: "expiry", error: nil),
-                transition.moved
-            else { continue }
-            expired += 1
-            logger.info("Request expired", metadata: ["request.id": "\(request.id)"])
-            await updateMessage(transition.request)
+            if await expire(request, at: due) { expired += 1 }
         }
         return expired
+    }
+
+    /// Expires one request and edits its message; true when it moved.
+    @discardableResult
+    private func expire(_ request: ApprovalRequest, at: Date) async -> Bool {
+        do {
+            let transition = try await store.apply(.expire, to: request.id, at: at, by: "expiry", error: nil)
+            guard transition.moved else { return false }
+            logger.info("Request expired", metadata: ["request.id": "\(request.id)"])
+            await updateMessage(transition.request)
+            return true
+        } catch {
+            logger.error("Expiring a request failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+            return false
+        }
     }
 
     // MARK: - Private
@@ -165,82 +200,109 @@ public actor ApprovalCoordinator {
     /// Sends the question; on failure records the attempt for ``retryDue()``.
     @discardableResult
     private func sendRequest(_ request: ApprovalRequest) async -> ApprovalRequest {
-        guard let notifier else { return request }
-        var request = request
+        guard let notifier, sending.insert(request.id).inserted else { return request }
+        defer { sending.remove(request.id) }
         do {
-            request.message = try await notifier.sendRequest(request)
-            request.attempts = 0
-            request.nextAttemptAt = nil
-            request.lastError = nil
+            // Read again: a press, the API or the sweeper may have answered it meanwhile.
+            guard let current = try await store.request(id: request.id), current.state == .pending,
+                current.message == nil
+            else { return request }
+            let message = try await notifier.sendRequest(current)
+            return try await store.recordMessage(message, for: current.id) ?? current
         } catch {
-            await recordFailure(&request, error: error, component: "telegram", what: "Sending the request failed")
+            return await recordFailure(request, in: .pending, error: error, component: "telegram", what: "Sending the request failed")
         }
-        try? await store.saveBookkeeping(request)
-        return request
     }
 
     /// Adds an approved request's torrent; moves it to `downloading`, or records the failure.
     @discardableResult
     private func startDownload(_ request: ApprovalRequest) async -> ApprovalRequest {
-        guard request.state == .approved, adding.insert(request.id).inserted else { return request }
+        guard adding.insert(request.id).inserted else { return request }
         defer { adding.remove(request.id) }
-        var request = request
+        let current: ApprovalRequest
+        let torrent: Data
         do {
-            guard let torrent = try await store.torrent(requestID: request.id) else {
-                throw ApprovalWorkflowError.torrentMissing(request.id)
+            // Read again under the claim: it may have been added, cancelled or failed meanwhile.
+            guard let stored = try await store.request(id: request.id), stored.state == .approved else {
+                return (try? await store.request(id: request.id)) ?? request
             }
+            guard let data = try await store.torrent(requestID: stored.id), !data.isEmpty else {
+                return await fail(stored, detail: ApprovalWorkflowError.torrentMissing(stored.id).description)
+            }
+            current = stored
+            torrent = data
+        } catch {
+            logger.error("Reading a request failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+            return request
+        }
+        do {
             let options = TorrentAddOptions(
-                savePath: request.targetFolder, category: settings.qbittorrentCategory,
-                tags: ["upshift", request.kind.rawValue], sequentialDownload: settings.qbitSequentialDownload,
+                savePath: current.targetFolder, category: settings.qbittorrentCategory,
+                tags: ["upshift", current.kind.rawValue], sequentialDownload: settings.qbitSequentialDownload,
                 paused: settings.qbitPauseOnAdd)
             try await torrents.add(torrent, options: options)
         } catch let error as PermanentTorrentError {
-            return await fail(request, detail: error.description)
-        } catch let error as ApprovalWorkflowError {
-            return await fail(request, detail: error.description)
+            return await fail(current, detail: error.description)
         } catch {
-            await recordFailure(&request, error: error, component: "qbittorrent", what: "Adding the torrent failed")
-            try? await store.saveBookkeeping(request)
-            return request
+            return await recordFailure(current, in: .approved, error: error, component: "qbittorrent", what: "Adding the torrent failed")
         }
-        guard let transition = try? await store.apply(.startDownload, to: request.id, at: now(), by: nil, error: nil)
-        else { return request }
-        request = transition.request
+        let transition: ApprovalTransition
+        do {
+            transition = try await store.apply(.startDownload, to: current.id, at: now(), by: nil, error: nil)
+        } catch {
+            logger.error("Recording a started download failed", metadata: ["request.id": "\(current.id)", "error": "\(error)"])
+            return current
+        }
+        guard transition.moved else { return transition.request }
+        let started = transition.request
         await metrics.increment("upshift_downloads_total", ["outcome": "started"])
         logger.info(
             "Download started",
-            metadata: ["request.id": "\(request.id)", "torrent.hash": "\(request.torrentHash)"])
-        await updateMessage(request)
-        if settings.notifyDownloadStart { await notice(.started, request) }
-        return request
+            metadata: ["request.id": "\(started.id)", "torrent.hash": "\(started.torrentHash)"])
+        await updateMessage(started)
+        if settings.notifyDownloadStart { await notice(.started, started) }
+        return started
     }
 
     /// Moves a request to `error` and tells the owner.
     private func fail(_ request: ApprovalRequest, detail: String) async -> ApprovalRequest {
-        await metrics.increment("upshift_downloads_total", ["outcome": "error"])
         logger.error("Download failed", metadata: ["request.id": "\(request.id)", "error": "\(detail)"])
-        guard let transition = try? await store.apply(.fail, to: request.id, at: now(), by: nil, error: detail) else {
+        let transition: ApprovalTransition
+        do {
+            transition = try await store.apply(.fail, to: request.id, at: now(), by: nil, error: detail)
+        } catch {
+            logger.error("Recording a failed download failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
             return request
         }
+        guard transition.moved else { return transition.request }
+        await metrics.increment("upshift_downloads_total", ["outcome": "error"])
         await updateMessage(transition.request)
         if settings.notifyDownloadError { await notice(.error, transition.request, detail: detail) }
         return transition.request
     }
 
-    private func recordFailure(_ request: inout ApprovalRequest, error: any Error, component: String, what: String)
-        async
-    {
-        request.attempts += 1
-        let delay = backoff.delay(afterAttempts: request.attempts)
-        request.nextAttemptAt = now().addingTimeInterval(delay)
-        request.lastError = String(describing: error)
+    /// Records a failed attempt (send or add) with its backoff, logged; returns the request as stored.
+    private func recordFailure(
+        _ request: ApprovalRequest, in state: ApprovalState, error: any Error, component: String, what: String
+    ) async -> ApprovalRequest {
         await metrics.increment("upshift_errors_total", ["component": component])
-        logger.warning(
-            "\(what)",
-            metadata: [
-                "request.id": "\(request.id)", "error": "\(error)", "retry.attempts": "\(request.attempts)",
-                "retry.in_seconds": "\(Int(delay))",
-            ])
+        do {
+            guard
+                let updated = try await store.recordFailure(
+                    for: request.id, in: state, error: String(describing: error), at: now(), backoff: backoff)
+            else { return request }
+            logger.warning(
+                "\(what)",
+                metadata: [
+                    "request.id": "\(request.id)", "error": "\(error)", "retry.attempts": "\(updated.attempts)",
+                    "retry.in_seconds": "\(Int(backoff.delay(afterAttempts: updated.attempts)))",
+                ])
+            return updated
+        } catch let storeError {
+            logger.error(
+                "\(what)", metadata: ["request.id": "\(request.id)", "error": "\(error)", "store.error": "\(storeError)"])
+            return request
+        }
     }
 
     /// Edits the request's message to its state; failures are logged only (the state is stored).

@@ -83,17 +83,24 @@ public actor DownloadTracker: Service {
             return await finish(request, event: .fail, detail: "qBittorrent reports the torrent as \(status.state).")
         case .downloading:
             guard request.progress != status.progress else { return nil }
-            var updated = request
-            updated.progress = status.progress
-            try? await store.saveBookkeeping(updated)
+            do {
+                try await store.recordProgress(status.progress, for: request.id)
+            } catch {
+                logger.error("Recording progress failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+            }
             return nil
         }
     }
 
     private func finish(_ request: ApprovalRequest, event: ApprovalEvent, detail: String?) async -> ApprovalRequest? {
-        guard let transition = try? await store.apply(event, to: request.id, at: now(), by: nil, error: detail),
-            transition.moved
-        else { return nil }
+        let transition: ApprovalTransition
+        do {
+            transition = try await store.apply(event, to: request.id, at: now(), by: nil, error: detail)
+        } catch {
+            logger.error("Recording a finished download failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+            return nil
+        }
+        guard transition.moved else { return nil }
         let done = transition.request
         let completed = event == .complete
         await metrics.increment("upshift_downloads_total", ["outcome": completed ? "completed" : "error"])

@@ -22,9 +22,11 @@ public actor FeedPoller: Service {
     let now: @Sendable () -> Date
     /// Consecutive failures and next allowed poll, per feed.
     private var feedState: [FeedURL: (failures: Int, next: Date)] = [:]
-    /// Failed proposals per item; after ``proposalAttempts`` the item is recorded as judged.
-    private var proposalFailures: [String: Int] = [:]
-    let proposalAttempts = 3
+    /// When fetching an upgrade's torrent first failed, per item; the item is judged again at each
+    /// poll until `notify_expire_hours` have passed, then recorded with the failure as its reason.
+    private var proposalFailures: [String: Date] = [:]
+    /// True while a pass runs: passes never overlap (the schedule and `POST /api/feeds/poll`).
+    private var polling = false
 
     /// What one pass did.
     public struct Summary: Sendable, Hashable {
@@ -36,6 +38,8 @@ public actor FeedPoller: Service {
         public var newItems = 0
         /// Requests created.
         public var requests: [String] = []
+        /// False when nothing was polled because the library is not loaded yet.
+        public var libraryReady = true
     }
 
     /// Creates the poller.
@@ -60,18 +64,28 @@ public actor FeedPoller: Service {
 
     /// Polls every feed whose backoff has passed (every feed when `force`), judges the new items
     /// and proposes the upgrades.
+    ///
+    /// Nothing is polled before the library is loaded (a release judged against an empty library
+    /// would be skipped for good): the summary then says `libraryReady == false`. A call made while
+    /// another pass runs waits for it to end first.
     @discardableResult
     public func pollOnce(force: Bool = false) async -> Summary {
+        guard await library.isReady else { return Summary(libraryReady: false) }
+        while polling {
+            guard await pause(.milliseconds(50)) else { return Summary() }
+        }
+        polling = true
+        defer { polling = false }
         var summary = Summary()
         let index = await library.snapshot
         for feed in feeds {
             if !force, let state = feedState[feed], state.next > now() { continue }
+            let entries: [FeedEntry]
             do {
-                let entries = try await source.fetch(feed)
+                entries = try await source.fetch(feed)
                 feedState[feed] = nil
                 summary.feedsOK += 1
                 await metrics.increment("upshift_feed_polls_total", ["result": "ok"])
-                try await process(entries, index: index, summary: &summary)
                 logger.debug("Feed polled", metadata: ["feed": "\(feed)", "feed.items": "\(entries.count)"])
             } catch {
                 if Task.isCancelled { break }  // shutting down: not the feed's fault
@@ -87,6 +101,14 @@ public actor FeedPoller: Service {
                         "feed": "\(feed)", "error": "\(error)", "retry.attempts": "\(failures)",
                         "retry.in_seconds": "\(Int(delay))",
                     ])
+                continue
+            }
+            do {
+                try await process(entries, index: index, summary: &summary)
+            } catch {
+                // The store failed: what was not recorded is judged again at the next poll.
+                await metrics.increment("upshift_errors_total", ["component": "store"])
+                logger.error("Recording feed items failed", metadata: ["feed": "\(feed)", "error": "\(error)"])
             }
         }
         return summary
@@ -94,7 +116,9 @@ public actor FeedPoller: Service {
 
     /// Waits for the library, polls at once, then every `ipt_poll_minutes` until shutdown.
     public func run() async throws {
-        await library.waitUntilReady()
+        while !(await library.isReady) {
+            guard await pause(.milliseconds(500)) else { return }
+        }
         repeat {
             // A poll in flight (a feed that takes its whole timeout) must not hold up shutdown;
             // what it had not recorded yet is judged again at the next start.
@@ -121,15 +145,20 @@ public actor FeedPoller: Service {
                     proposalFailures[entry.guid] = nil
                     if let requestID { summary.requests.append(requestID) }
                 } catch {
-                    let failures = (proposalFailures[entry.guid] ?? 0) + 1
-                    proposalFailures[entry.guid] = failures
+                    if Task.isCancelled { return }  // shutting down: judged again at the next start
+                    let first = proposalFailures[entry.guid] ?? now()
+                    proposalFailures[entry.guid] = first
                     await metrics.increment("upshift_errors_total", ["component": "torrent_fetch"])
-                    logger.warning(
-                        "Fetching the torrent of an upgrade failed",
-                        metadata: [
-                            "release.name": "\(entry.title)", "error": "\(error)", "retry.attempts": "\(failures)",
-                        ])
-                    guard failures >= proposalAttempts else { continue }  // judged again next poll
+                    let limit = Double(coordinator.settings.ruleSettings.notifyExpireHours) * 3600
+                    guard now().timeIntervalSince(first) >= limit else {
+                        logger.warning(
+                            "Fetching the torrent of an upgrade failed",
+                            metadata: ["release.name": "\(entry.title)", "error": "\(error)"])
+                        continue  // judged again at the next poll
+                    }
+                    logger.error(
+                        "Giving up on an upgrade whose torrent cannot be fetched",
+                        metadata: ["release.name": "\(entry.title)", "error": "\(error)"])
                     proposalFailures[entry.guid] = nil
                     decision.notify = false
                     decision.reason += " The torrent could not be fetched: \(error)"

@@ -34,18 +34,19 @@ public actor LibraryRefresher: Service {
         self.now = now
     }
 
-    /// Loads the stored library into the cache (ready when a scan was ever stored, or when there is
-    /// no source). Returns when the next scan is due: now when the library is empty or stale.
+    /// Loads the stored library into the cache when it is fresh (or when there is no source), so
+    /// feeds are polled at once. Returns when the next scan is due: now when the library is empty or
+    /// stale (SPEC §1: scan first, then poll).
     @discardableResult
     public func loadStored() async throws -> Date {
         let stored = try await store.libraryMovies()
         let scannedAt = try await store.lastLibraryScan()
-        if scannedAt != nil || source == nil {
+        let due = scannedAt.map { $0.addingTimeInterval(interval) } ?? now()
+        if source == nil || (!stored.isEmpty && due > now()) {
             await cache.replace(stored)
             await metrics.set("upshift_library_movies", Double(stored.count))
         }
-        guard let scannedAt, !stored.isEmpty else { return now() }
-        return scannedAt.addingTimeInterval(interval)
+        return stored.isEmpty ? now() : due
     }
 
     /// Scans the source once and replaces the library. Throws when the source cannot be read.
@@ -73,6 +74,15 @@ public actor LibraryRefresher: Service {
         }
     }
 
+    /// After a failed scan, a stale stored library is better than none: polling goes on with it.
+    /// An empty one is not used (every release would be "not in the library" for good).
+    private func useStaleLibrary() async {
+        guard !(await cache.isReady), let stored = try? await store.libraryMovies(), !stored.isEmpty else { return }
+        await cache.replace(stored)
+        await metrics.set("upshift_library_movies", Double(stored.count))
+        logger.warning("Using the stored library until a scan succeeds", metadata: ["library.movies": "\(stored.count)"])
+    }
+
     /// Loads, scans when due, then scans every `library_refresh_minutes` until shutdown.
     public func run() async throws {
         var next: Date
@@ -93,12 +103,14 @@ public actor LibraryRefresher: Service {
                     failures = 0
                     next = now().addingTimeInterval(interval)
                 } catch {
+                    if Task.isCancelled || Task.isShuttingDownGracefully { break }
                     failures += 1
                     let delay = backoff.delay(afterAttempts: failures)
                     next = now().addingTimeInterval(min(delay, interval))
                     logger.error(
                         "Library scan failed",
                         metadata: ["error": "\(error)", "retry.in_seconds": "\(Int(min(delay, interval)))"])
+                    await useStaleLibrary()
                 }
             }
         } while await pause(.seconds(max(1, next.timeIntervalSince(now()))))

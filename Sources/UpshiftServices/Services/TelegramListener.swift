@@ -31,17 +31,27 @@ public actor TelegramListener: Service {
         self.backoff = backoff
     }
 
-    /// One long poll: waits up to `timeout` seconds and handles what arrives. Returns the
-    /// requests as they ended up after the presses that were accepted.
+    /// One long poll: waits up to `timeout` seconds and handles what arrives. Every press is
+    /// answered first; then the slow follow-ups (message edits, torrent adds) run side by side, so
+    /// one slow qBittorrent never delays the answer to another press. Returns the requests as they
+    /// ended up after the presses that were accepted, in press order.
     @discardableResult
     public func pollOnce(timeout: Int) async throws -> [ApprovalRequest] {
         let batch = try await callbacks.callbacks(after: offset, timeout: timeout)
         offset = batch.nextOffset ?? offset
-        var results: [ApprovalRequest] = []
+        var accepted: [ApprovalTransition] = []
         for callback in batch.callbacks {
-            if let request = await handle(callback) { results.append(request) }
+            if let transition = await handle(callback) { accepted.append(transition) }
         }
-        return results
+        let coordinator = coordinator
+        return await withTaskGroup(of: (Int, ApprovalRequest).self) { group in
+            for (index, transition) in accepted.enumerated() {
+                group.addTask { (index, await coordinator.followUp(transition)) }
+            }
+            var results: [(Int, ApprovalRequest)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     /// Long-polls until shutdown; errors are logged and retried with backoff.
@@ -62,7 +72,8 @@ public actor TelegramListener: Service {
         }
     }
 
-    private func handle(_ callback: ChatCallback) async -> ApprovalRequest? {
+    /// Checks, applies and answers one press; returns the transition to follow up.
+    private func handle(_ callback: ChatCallback) async -> ApprovalTransition? {
         guard callback.chatID == chatID else {
             logger.warning(
                 "Button press from another chat ignored",
@@ -88,7 +99,7 @@ public actor TelegramListener: Service {
         case (.skip, _): text = "Skipped."
         }
         await answer(callback, text)
-        return await coordinator.followUp(transition)
+        return transition
     }
 
     private func answer(_ callback: ChatCallback, _ text: String) async {

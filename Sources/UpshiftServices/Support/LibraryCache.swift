@@ -9,7 +9,6 @@ import UpshiftCore
 public actor LibraryCache {
     private var index = LibraryIndex([])
     private var ready = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// An empty cache, not ready.
     public init() {}
@@ -23,19 +22,10 @@ public actor LibraryCache {
     /// Marks the cache ready without changing it (no library source is configured).
     public func markReady() {
         ready = true
-        let pending = waiters
-        waiters = []
-        for waiter in pending { waiter.resume() }
     }
 
     /// True once the library has been loaded.
     public var isReady: Bool { ready }
-
-    /// Returns once the cache is ready.
-    public func waitUntilReady() async {
-        if ready { return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
 
     /// Number of movies.
     public var count: Int { index.count }

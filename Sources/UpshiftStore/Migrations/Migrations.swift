@@ -6,7 +6,18 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001_initial", migrate: v1)
+        migrator.registerMigration("0002_one_live_request_per_torrent", migrate: v2)
         return migrator
+    }
+
+    /// At most one live request per torrent, enforced by SQLite: two polls (the schedule and
+    /// `POST /api/feeds/poll`) can never ask twice about one torrent.
+    static func v2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE UNIQUE INDEX pending_downloads_live_torrent ON pending_downloads(torrent_hash)
+                WHERE status IN ('pending', 'approved', 'downloading', 'completed')
+                """)
     }
 
     /// The first schema: library, releases, requests (FELScanner's `pending_downloads` columns plus

@@ -14,6 +14,8 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
     public private(set) var answers: [(id: String, text: String)] = []
     /// While true every send throws.
     public var down = false
+    /// How long each question takes to send (a slow Telegram), so tests can race other calls.
+    public var sendDelay: Duration = .zero
     private var queued: [ChatCallback] = []
     private var nextMessageID = 100
     private var updateID: Int64 = 0
@@ -28,6 +30,9 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
     /// Sets ``down``.
     public func setDown(_ value: Bool) { down = value }
 
+    /// Sets ``sendDelay``.
+    public func setSendDelay(_ value: Duration) { sendDelay = value }
+
     /// Queues a press for the next ``callbacks(after:timeout:)``.
     public func press(
         _ action: ChatCallback.Action, requestID: String, fromUser: Int64 = 42, chatID: String? = nil
@@ -40,6 +45,7 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
     }
 
     public func sendRequest(_ request: ApprovalRequest) async throws -> MessageRef {
+        if sendDelay > .zero { try await Task.sleep(for: sendDelay) }
         guard !down else { throw FakeError.down("Telegram") }
         sent.append(request)
         nextMessageID += 1

@@ -23,6 +23,11 @@ public actor FakeTorrentClient: TorrentClient {
     public var down = false
     /// Adds that threw.
     public private(set) var failedAdds = 0
+    /// How long each add takes (a slow qBittorrent), so tests can race other calls.
+    public var addDelay: Duration = .zero
+
+    /// Sets ``addDelay``.
+    public func setAddDelay(_ value: Duration) { addDelay = value }
 
     /// An empty client.
     public init() {}
@@ -38,6 +43,7 @@ public actor FakeTorrentClient: TorrentClient {
     }
 
     public func add(_ torrent: Data, options: TorrentAddOptions) async throws {
+        if addDelay > .zero { try await Task.sleep(for: addDelay) }
         guard !down else {
             failedAdds += 1
             throw FakeError.down("qBittorrent")

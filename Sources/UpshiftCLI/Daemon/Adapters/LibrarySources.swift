@@ -33,14 +33,20 @@ actor MovieFolders: MovieFolderLookup {
         self.mapper = mapper
     }
 
+    /// Radarr's folder; when Radarr does not know the movie or cannot be reached, the folder of
+    /// the library file (so a Radarr outage never sends a download to qBittorrent's default folder).
     func folder(for movie: LibraryMovie) async throws -> String? {
         if let radarr {
-            if rootFolders == nil { rootFolders = try? await radarr.rootFolders().compactMap(\.path) }
-            let mapper = PathMapper(
-                mappings: self.mapper.mappings, radarrRootPath: self.mapper.radarrRootPath,
-                rootFolders: rootFolders ?? [])
-            if let path = try await radarr.movieFolder(tmdbId: movie.tmdbId, title: movie.title, year: movie.year) {
-                return mapper.map(path)
+            do {
+                if rootFolders == nil { rootFolders = try await radarr.rootFolders().compactMap(\.path) }
+                let mapper = PathMapper(
+                    mappings: self.mapper.mappings, radarrRootPath: self.mapper.radarrRootPath,
+                    rootFolders: rootFolders ?? [])
+                if let path = try await radarr.movieFolder(tmdbId: movie.tmdbId, title: movie.title, year: movie.year) {
+                    return mapper.map(path)
+                }
+            } catch {
+                guard movie.filePath != nil else { throw error }
             }
         }
         guard let file = movie.filePath, file.contains("/") else { return nil }
