@@ -23,6 +23,8 @@ import UpshiftTestSupport
         init(_ description: String) { self.description = description }
     }
 
+    /// Everything it talks to is down (Plex, Telegram, qBittorrent, the feed): it still serves the
+    /// web UI, and SIGTERM still stops it at once (the first library scan never finished).
     @Test func startsWithMinimalSettingsAndStopsCleanlyOnSIGTERM() async throws {
         let binary = try Self.executable()
         try await withTemporaryDirectory { folder in
@@ -33,6 +35,7 @@ import UpshiftTestSupport
                 {"web_port": \(port), "database_path": "\(folder.path)/upshift.sqlite",
                  "qbittorrent_host": "127.0.0.1", "qbittorrent_port": 9,
                  "telegram_bot_token": "\(token)", "telegram_chat_id": 42, "telegram_api_url": "\(telegramDown)",
+                 "plex_url": "\(telegramDown)", "plex_token": "plex-secret-never-printed",
                  "ipt_feed_urls": ["http://127.0.0.1:9/t.rss?u=1;tp=feedpasskey0123456789abcdef;101;download"]}
                 """
             try settings.write(to: folder.appendingPathComponent("settings.json"), atomically: true, encoding: .utf8)
@@ -72,6 +75,7 @@ import UpshiftTestSupport
             #expect(log.contains("Upshift is listening"))
             #expect(log.contains("Upshift stopped"))
             #expect(!log.contains(token))
+            #expect(!log.contains("plex-secret-never-printed"))
             #expect(!log.contains("feedpasskey0123456789abcdef"))
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("upshift.sqlite").path))
         }
