@@ -157,7 +157,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "upshift", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
-        .executableTarget(name: "upshift-bench", dependencies: ["UpshiftCore"], swiftSettings: swiftSettings),
+        // Speed on the pure core; `memory` also writes a library with the store and runs `upshift serve`.
+        .executableTarget(
+            name: "upshift-bench", dependencies: ["UpshiftCore", "UpshiftStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UpshiftCoreTests",
             dependencies: ["UpshiftCore"],

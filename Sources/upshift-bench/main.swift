@@ -4,10 +4,11 @@ import UpshiftCore
 // upshift-bench: speed figures of SPEC §11, measured on one thread in a release build.
 //   upshift-bench parse FILE [SECONDS]   names parsed per second over every line of FILE
 //   upshift-bench decide [SECONDS]       parse + match (50,000-movie library) + rules per second
-// The last line printed is the figure: `names_per_second: N` or `decisions_per_second: N`.
+//   upshift-bench memory                 resident memory of `upshift serve`, idle, 50,000 movies
+// The last line printed is the figure: `names_per_second: N`, `decisions_per_second: N` or `peak_rss_mb: N`.
 
 let arguments = CommandLine.arguments.dropFirst()
-let usage = "usage: upshift-bench parse FILE [SECONDS] | upshift-bench decide [SECONDS]"
+let usage = "usage: upshift-bench parse FILE [SECONDS] | upshift-bench decide [SECONDS] | upshift-bench memory"
 
 func seconds(_ text: String?) -> Double {
     guard let text else { return 2 }
@@ -33,6 +34,13 @@ case "parse":
     }
 case "decide":
     DecideBenchmark().run(seconds: seconds(arguments.dropFirst().first))
+case "memory":
+    do {
+        try await MemoryBenchmark().run()
+    } catch {
+        FileHandle.standardError.write(Data("upshift-bench: \(error)\n".utf8))
+        exit(1)
+    }
 default:
     FileHandle.standardError.write(Data("\(usage)\n".utf8))
     exit(2)
