@@ -48,7 +48,7 @@ public enum PlexQualityReader {
 
         quality.resolution =
             media.videoResolution.flatMap { resolution($0, height: media.height ?? video?.height) }
-            ?? frameResolution(width: media.width ?? video?.width, height: media.height ?? video?.height)
+            ?? Resolution(frameWidth: media.width ?? video?.width, height: media.height ?? video?.height)
             ?? named.resolution
         if let video {
             applyDynamicRange(video, named: named, to: &quality)
@@ -92,18 +92,6 @@ public enum PlexQualityReader {
         case "sd": (height ?? 0) > 480 ? .r576p : .r480p
         default: nil
         }
-    }
-
-    /// The class of a frame: the larger class its width or its height reaches (3840x1600 is 2160p).
-    static func frameResolution(width: Int?, height: Int?) -> Resolution? {
-        let width = width ?? 0
-        let height = height ?? 0
-        guard width > 0 || height > 0 else { return nil }
-        if width >= 3000 || height >= 1800 { return .r2160p }
-        if width >= 1700 || height >= 1000 { return .r1080p }
-        if width >= 1200 || height >= 700 { return .r720p }
-        if height > 480 || width > 854 { return .r576p }
-        return .r480p
     }
 
     static func videoCodec(_ name: String) -> VideoCodec? {

@@ -125,16 +125,7 @@ public enum RadarrQualityReader {
         guard parts.count == 2, let width = Int(parts[0].trimmingSpaces), let height = Int(parts[1].trimmingSpaces),
             width > 0, height > 0
         else { return nil }
-        return resolution(width: width, height: height)
-    }
-
-    /// The class of a frame size; see ``resolution(frame:)``.
-    public static func resolution(width: Int, height: Int) -> Resolution {
-        if width >= 3000 || height >= 1800 { return .r2160p }
-        if width >= 1700 || height >= 1000 { return .r1080p }
-        if width >= 1200 || height >= 700 { return .r720p }
-        if height > 480 || width > 854 { return .r576p }
-        return .r480p
+        return Resolution(frameWidth: width, height: height)
     }
 
     static func resolution(lines: Int) -> Resolution? {
@@ -163,15 +154,5 @@ public enum RadarrQualityReader {
         case "dvd": .dvd
         default: nil
         }
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs (Core has no Foundation; this keeps the target light on it).
-    var trimmingSpaces: String {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
     }
 }

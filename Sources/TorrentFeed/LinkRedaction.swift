@@ -3,16 +3,9 @@ import HTTPClientSupport
 import UpshiftSettings
 
 /// Finds and masks the credentials that feed and torrent URLs carry: the IPTorrents `tp=` and
-/// `torrent_pass=`, a Torznab `apikey=`, and the announce URLs (`tr=`) of a magnet.
+/// `torrent_pass=`, a Torznab `apikey=` (every name ``CredentialParameter`` knows), and the announce
+/// URLs (`tr=`) of a magnet.
 enum LinkRedaction {
-    /// True for a query parameter name whose value is a credential (`tp`, `torrent_pass`, `apikey`,
-    /// `jackett_apikey`, `passkey`, `token`, …), compared in lower case.
-    static func isCredentialName(_ name: Substring) -> Bool {
-        let name = (name.removingPercentEncoding ?? String(name)).lowercased()
-        if ["tp", "sig", "signature", "secret", "auth"].contains(name) { return true }
-        return name.contains("pass") || name.contains("token") || name.hasSuffix("key")
-    }
-
     /// The credential values in `url`'s query (as written and percent-decoded), for a ``Redactor``
     /// that masks them wherever they appear: in a URL, an error body or a log line.
     static func credentialValues(in url: URL) -> [String] {
@@ -20,7 +13,7 @@ enum LinkRedaction {
         var values: [String] = []
         for (name, value) in queryItems(of: url.absoluteString) where !value.isEmpty {
             let announce = isMagnet && name.lowercased() == "tr"
-            guard announce || isCredentialName(name) else { continue }
+            guard announce || CredentialParameter.isCredential(name) else { continue }
             values.append(String(value))
             if let decoded = value.removingPercentEncoding, decoded != String(value) {
                 values.append(decoded)
@@ -64,7 +57,7 @@ enum LinkRedaction {
         }
         let separator = query.contains("&") || !query.contains(";") ? "&" : ";"
         let kept = query.split(whereSeparator: { $0 == "&" || $0 == ";" }).filter { item in
-            !isCredentialName(item.split(separator: "=", maxSplits: 1).first ?? "")
+            !CredentialParameter.isCredential(item.split(separator: "=", maxSplits: 1).first ?? "")
         }
         let head = String(text[..<mark])
         return kept.isEmpty ? head : head + "?" + kept.joined(separator: separator)

@@ -3,11 +3,12 @@ import Foundation
 /// A URL as it may be printed: credentials masked, the rest kept so the owner can tell URLs apart.
 ///
 /// Masks with `********`: the password of `user:password@`; the value of every query parameter
-/// named like a credential (`passkey`, `tp`, `apikey`, `token`, …); any query value, bare query
-/// item or path segment that looks like a key (16 or more characters of letters and digits, both
-/// present); and a fragment that looks like a key. Query items may be separated by `&` or `;`
-/// (IPTorrents writes `t.rss?u=1;tp=…;48;download`). Text that does not parse as a URL (a typo in
-/// a setting) gets the same treatment piece by piece, with anything before an `@` masked.
+/// named like a credential (``CredentialParameter``: `passkey`, `tp`, `apikey`, `token`, …); any
+/// query value, bare query item or path segment that looks like a key (16 or more characters of
+/// letters and digits, both present); and a fragment that looks like a key. Query items may be
+/// separated by `&` or `;` (IPTorrents writes `t.rss?u=1;tp=…;48;download`). Text that does not
+/// parse as a URL (a typo in a setting) gets the same treatment piece by piece, with anything
+/// before an `@` masked.
 /// Over-masking a long slug is the accepted price of never printing a passkey.
 public func redactedURL(_ url: URL) -> String {
     redactedURL(url.absoluteString)
@@ -38,13 +39,6 @@ public func redactedURL(_ text: String) -> String {
 
 /// The rules behind ``redactedURL(_:)-(String)``.
 enum URLRedaction {
-    /// Query parameter names whose value is a credential, compared in lower case.
-    static let secretParameterNames: Set<String> = [
-        "passkey", "pass", "password", "passwd", "pwd", "tp", "torrent_pass", "key", "apikey", "api_key",
-        "api-key", "token", "access_token", "auth", "authkey", "auth_key", "rsskey", "rss_key", "secret",
-        "sig", "signature", "x-plex-token",
-    ]
-
     /// Best effort for text that is not a URL: user info, key-like words and path segments, and
     /// credential query values are masked.
     static func redactedText(_ text: String) -> String {
@@ -98,7 +92,7 @@ enum URLRedaction {
         }
         let name = item[..<equals]
         let value = item[item.index(after: equals)...]
-        let isSecretName = secretParameterNames.contains(name.removingPercentEncoding?.lowercased() ?? "")
+        let isSecretName = CredentialParameter.isCredential(name)
         guard !value.isEmpty, isSecretName || looksLikeKey(value) else { return String(item) }
         return "\(name)=\(Secret.mask)"
     }

@@ -162,4 +162,14 @@ import UpshiftSettings
             LinkRedaction.strippingCredentials("magnet:?xt=urn:btih:ABC&dn=x&tr=http%3A%2F%2Fa%3Fpasskey%3D1")
                 == "magnet:?xt=urn:btih:ABC")
     }
+
+    /// One list of credential names for settings URLs and feed links: `pwd` was only on the settings
+    /// side, so a feed link's `pwd=` used to survive in a dedupe key.
+    @Test(arguments: CredentialParameter.names.sorted())
+    func everyCredentialNameIsStrippedFromDedupeKeys(name: String) {
+        for written in [name, name.uppercased()] {
+            let key = LinkRedaction.strippingCredentials("https://t.example/x?id=5&\(written)=abc")
+            #expect(key == "https://t.example/x?id=5")
+        }
+    }
 }

@@ -68,6 +68,66 @@ import UpshiftTestSupport
         }
     }
 
+    /// With a database, `feed --once` reads the stored library from it and leaves it as it was: the
+    /// same bytes, and no `-wal`, `-shm` or other file beside it.
+    @Test func feedOnceReadsTheStoredLibraryAndChangesNoFile() async throws {
+        let torrent = TestTorrent.make(payload: Data("x".utf8), name: "x.mkv")
+        let world = FakeWorld(releases: EndToEndTests.releases(torrent), radarrRoot: "/movies")
+        try await LoopbackServer.with(world.router()) { base in
+            try await withTemporaryDirectory { folder in
+                let path = try Self.writeSettings(folder, base: base, world: world)
+                let database = "\(folder.path)/upshift.sqlite"
+                do {
+                    // Only Heat is stored: the live Plex (three movies) must not be asked.
+                    let heat = LibraryMovie(
+                        id: "plex:101", title: "Heat", year: 1995,
+                        quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p5))
+                    try await AppDatabase.open(path: database).replaceLibrary([heat], source: "Plex", scannedAt: Date())
+                }
+                let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                #expect(listing == ["settings.json", "upshift.sqlite"])
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+
+                let output = CapturingOutputWriter()
+                let status = await Upshift.run(["feed", "--once", "--config", path], context: CLIContext(output: output))
+                let errors = await output.errorText
+                #expect(status == 0, "\(errors)")
+                let objects = try await output.lines.map {
+                    try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+                }
+                #expect(objects.count == 7)
+                let movies = Set(objects.compactMap { $0["movie"] as? String })
+                #expect(movies == ["Heat (1995)"])
+                #expect(objects.allSatisfy { $0["seen"] as? Bool == false })
+
+                #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == listing)
+                #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == bytes)
+                #expect(await world.telegram.calls.isEmpty)
+            }
+        }
+    }
+
+    /// A database without Upshift's schema (here an empty file) is not migrated by `feed --once`:
+    /// the command stops, naming the file, and leaves it untouched.
+    @Test func feedOnceRefusesAnUnmigratedDatabaseAndLeavesIt() async throws {
+        let world = FakeWorld(releases: [], radarrRoot: "/movies")
+        try await LoopbackServer.with(world.router()) { base in
+            try await withTemporaryDirectory { folder in
+                let path = try Self.writeSettings(folder, base: base, world: world)
+                let database = "\(folder.path)/upshift.sqlite"
+                #expect(FileManager.default.createFile(atPath: database, contents: nil))
+                let output = CapturingOutputWriter()
+                let status = await Upshift.run(["feed", "--once", "--config", path], context: CLIContext(output: output))
+                #expect(status == 1)
+                let errors = await output.errorText
+                #expect(errors.contains(database) && errors.contains("schema"), "\(errors)")
+                let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                #expect(listing == ["settings.json", "upshift.sqlite"])
+                #expect(try Data(contentsOf: URL(fileURLWithPath: database)).isEmpty)
+            }
+        }
+    }
+
     @Test func aFailingFeedIsReportedAndTheOthersAreRead() async throws {
         let world = FakeWorld(releases: [], radarrRoot: "/movies")
         try await LoopbackServer.with(world.router()) { base in

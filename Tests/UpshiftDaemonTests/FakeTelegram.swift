@@ -22,13 +22,14 @@ actor FakeTelegram {
 
     func calls(_ method: String) -> [Call] { calls.filter { $0.method == method } }
 
-    /// Queues a button press on `messageID` from `userID` in `chatID`.
-    func press(data: String, userID: Int64, chatID: Int64, messageID: Int) {
+    /// Queues a button press on `messageID` from `userID` in `chatID` (a channel when it has a `chatUsername`).
+    func press(data: String, userID: Int64, chatID: Int64, chatUsername: String? = nil, messageID: Int) {
         nextUpdateID += 1
+        let chat = chatUsername.map { #""type":"channel","username":"\#($0)""# } ?? #""type":"private""#
         queued.append(
             """
             {"update_id":\(nextUpdateID),"callback_query":{"id":"cbq\(nextUpdateID)","from":{"id":\(userID),"is_bot":false,"first_name":"U"},\
-            "message":{"message_id":\(messageID),"chat":{"id":\(chatID),"type":"private"},"date":1795555000,"text":"x"},\
+            "message":{"message_id":\(messageID),"chat":{"id":\(chatID),\(chat)},"date":1795555000,"text":"x"},\
             "chat_instance":"-1","data":"\(data)"}}
             """)
     }

@@ -39,4 +39,23 @@ import Testing
         let url = try #require(URL(string: "https://tracker.example/rss?passkey=abc"))
         #expect(redactedURL(url) == "https://tracker.example/rss?passkey=********")
     }
+
+    /// One list with the feed client: names it caught by pattern (`jackett_apikey`, `my_token`,
+    /// `torrent_passkey`) are masked here too, even when the value is too short to look like a key.
+    @Test(arguments: ["jackett_apikey", "my_token", "torrent_passkey", "Private_Key", "user%5Fpass"])
+    func patternNamesAreMasked(name: String) {
+        #expect(redactedURL("https://t.example/x?id=5&\(name)=abc") == "https://t.example/x?id=5&\(name)=********")
+    }
+
+    @Test(arguments: CredentialParameter.names.sorted())
+    func everyListedNameIsMasked(name: String) {
+        #expect(redactedURL("https://t.example/x?\(name)=abc;5") == "https://t.example/x?\(name)=********;5")
+        #expect(CredentialParameter.isCredential(name.uppercased()))
+    }
+
+    @Test(arguments: ["id", "cat", "u", "t", "q", "download", "keyword", "sort"])
+    func ordinaryNamesAreKept(name: String) {
+        #expect(!CredentialParameter.isCredential(name))
+        #expect(redactedURL("https://t.example/x?\(name)=abc") == "https://t.example/x?\(name)=abc")
+    }
 }

@@ -1,3 +1,5 @@
+import UpshiftCore
+
 /// Tolerant readers for Plex JSON, which mirrors XML attributes: ids may be strings or numbers and
 /// booleans may be `true`, `1` or `"1"` depending on the server version (reference: plex.md).
 /// A value of an unexpected shape reads as nil rather than failing the whole reply.
@@ -66,14 +68,4 @@ extension KeyedDecodingContainer {
 /// Consumes one JSON value of any shape.
 private struct Skipped: Decodable {
     init(from decoder: any Decoder) throws {}
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

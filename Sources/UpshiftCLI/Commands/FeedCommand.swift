@@ -68,9 +68,10 @@ struct FeedCommand: UpshiftCommand {
     }
 
     /// The stored library (and the store, to tell seen items) when the database exists; else a live scan.
+    /// The database is opened read-only: no migration, and no file created or changed beside it.
     private func library(settings: Settings, live: DaemonDependencies) async throws -> ([LibraryMovie], AppDatabase?) {
         if FileManager.default.fileExists(atPath: settings.databasePath) {
-            let store = try AppDatabase.open(path: settings.databasePath)
+            let store = try AppDatabase.openReadOnly(path: settings.databasePath)
             return (try await store.libraryMovies(), store)
         }
         guard let source = live.library else { return ([], nil) }

@@ -47,8 +47,8 @@ struct PagesController: Sendable {
             var buttons = ""
             if request.state == .pending {
                 buttons = """
-                    <form class="inline" method="post" action="/ui/approve"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(csrf)"><button class="approve">Download</button></form>
-                    <form class="inline" method="post" action="/ui/skip"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(csrf)"><button class="skip">Skip</button></form>
+                    <form class="inline" method="post" action="/ui/approve"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button class="approve">Download</button></form>
+                    <form class="inline" method="post" action="/ui/skip"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button class="skip">Skip</button></form>
                     """
             } else {
                 let progress = request.progress.map { " · \(Int(($0 * 100).rounded())) %" } ?? ""
@@ -134,7 +134,7 @@ struct PagesController: Sendable {
             \(warnings.isEmpty ? "" : "<ul>\(warnings)</ul>")
             <pre>\(HTML.escape(json))</pre>
             <h2>Validate a settings file</h2>
-            <form method="post" action="/ui/settings/validate"><input type="hidden" name="csrf" value="\(csrf)">
+            <form method="post" action="/ui/settings/validate"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
             <textarea name="settings">\(HTML.escape(check ?? ""))</textarea><p><button class="approve">Validate</button></p></form>
             \(result)
             """
@@ -187,19 +187,23 @@ struct PagesController: Sendable {
 
     // MARK: - CSRF
 
-    /// Runs `page` with the request's CSRF token, setting the cookie when the browser has none.
+    /// Runs `page` with the request's CSRF token, setting a fresh cookie when the browser has none or
+    /// one that is not a token this daemon mints (32 lowercase hex characters).
     private func withCSRF(_ request: Request, _ page: (String) async throws -> Response) async throws -> Response {
-        if let token = request.cookies[Cookies.csrf]?.value, token.count == 32 { return try await page(token) }
+        if let token = request.cookies[Cookies.csrf]?.value, RandomToken.isWellFormed(token) {
+            return try await page(token)
+        }
         let token = RandomToken.make()
         var response = try await page(token)
         response.headers.append(HTTPField(name: .setCookie, value: "\(Cookies.csrf)=\(token); Path=/; SameSite=Strict"))
         return response
     }
 
-    /// The form, once its `csrf` field matches the cookie.
+    /// The form, once its `csrf` field matches the cookie and the cookie is a well-formed token.
     private func checkedForm(_ request: Request) async throws -> FormBody {
         let form = try await FormBody(request)
-        guard let cookie = request.cookies[Cookies.csrf]?.value, let field = form["csrf"],
+        guard let cookie = request.cookies[Cookies.csrf]?.value, RandomToken.isWellFormed(cookie),
+            let field = form["csrf"],
             APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
         else {
             throw APIError(.forbidden, "The form's CSRF token is missing or wrong: reload the page and try again.")

@@ -55,7 +55,8 @@ struct TelegramChatAdapter: ApprovalNotifier, ChatCallbackSource {
         let callbacks = updates.compactMap(\.callbackQuery).map { query in
             let action = query.action
             return ChatCallback(
-                id: query.id, fromUserID: query.from.id, chatID: query.message.map { String($0.chat.id) },
+                id: query.id, fromUserID: query.from.id,
+                chatID: query.message.map { Self.callbackChatID($0.chat, configured: chatID) },
                 messageID: query.message?.messageID,
                 action: action.map {
                     switch $0 {
@@ -65,6 +66,13 @@ struct TelegramChatAdapter: ApprovalNotifier, ChatCallbackSource {
                 }, requestID: action?.requestID)
         }
         return CallbackBatch(callbacks: callbacks, nextOffset: TelegramUpdate.nextOffset(after: updates) ?? offset)
+    }
+
+    /// The chat of a button press as the listener compares it with `telegram_chat_id`: the configured
+    /// text itself when it names this chat (`-1001234567890` by id, or `@channel` by username, as
+    /// ``TelegramChat/matches(_:)`` reads it), else the chat's numeric id, which then matches nothing.
+    static func callbackChatID(_ chat: TelegramChat, configured: String) -> String {
+        chat.matches(configured) ? configured : String(chat.id)
     }
 
     func answer(_ callback: ChatCallback, text: String) async throws {

@@ -1,16 +1,16 @@
-import UpshiftCore
-
 /// What a library file's own names state, read with ``ReleaseNameParser`` (SPEC §3): the only source
-/// of a Dolby Vision profile and of FEL/MEL for a Radarr file.
+/// of a Dolby Vision profile and of FEL/MEL for a Radarr file, and of source and remux for a Plex one.
 ///
 /// Several names may be known (the file name, the release it was grabbed as, the path it came
 /// from); each fact is taken from the first name that states it, booleans from any name.
-struct FileNameStatements: Sendable {
+/// Shared by the Plex and Radarr quality readers, so both libraries read file names alike.
+public struct FileNameStatements: Sendable, Hashable {
     /// The merged statements.
-    let quality: Quality
+    public let quality: Quality
 
     /// Reads `names` in order of trust; paths are cut to their last component and a media extension dropped.
-    init(_ names: [String?]) {
+    /// A DV layer is kept only for profile 7 (or an unknown profile), the only profile that has one.
+    public init(_ names: [String?]) {
         var merged = Quality()
         for name in names {
             guard let name, let stem = Self.stem(name) else { continue }
@@ -33,11 +33,13 @@ struct FileNameStatements: Sendable {
         quality = merged
     }
 
-    /// File extensions dropped before parsing.
-    static let mediaExtensions: Set<String> = ["mkv", "mp4", "m4v", "avi", "ts", "m2ts", "mov", "wmv", "iso", "webm"]
+    /// File extensions dropped before parsing (compared lowercased).
+    public static let mediaExtensions: Set<String> = [
+        "mkv", "mp4", "m4v", "avi", "ts", "m2ts", "mov", "wmv", "iso", "webm",
+    ]
 
-    /// The last path component without a media extension; nil when empty.
-    static func stem(_ path: String) -> String? {
+    /// The last path component (`/` or `\` separated) without a media extension; nil when empty.
+    public static func stem(_ path: String) -> String? {
         let last = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var stem = last
         if let dot = last.lastIndex(of: "."), mediaExtensions.contains(last[last.index(after: dot)...].lowercased()) {
