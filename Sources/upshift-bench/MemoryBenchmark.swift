@@ -69,6 +69,10 @@ struct MemoryBenchmark {
         let resident = Self.kilobytes("VmRSS", in: status)
         print("library_movies: \(movies)")
         print(String(format: "start_to_loaded_seconds: %.2f", loadSeconds))
+        // Anonymous memory is the daemon's own data; file-backed pages are its code and libraries,
+        // shared with the page cache and dropped by the kernel under pressure.
+        print(String(format: "idle_rss_anon_mb: %.1f", Double(Self.kilobytes("RssAnon", in: status)) / 1024))
+        print(String(format: "idle_rss_file_mb: %.1f", Double(Self.kilobytes("RssFile", in: status)) / 1024))
         print(String(format: "idle_rss_mb: %.1f", Double(resident) / 1024))
         print(String(format: "peak_rss_mb: %.1f", Double(peak) / 1024))
     }

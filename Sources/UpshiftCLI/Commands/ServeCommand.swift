@@ -41,6 +41,7 @@ struct ServeCommand: UpshiftCommand {
         let loaded = try await global.loadSettings(context: context)
         let settings = loaded.settings
         try ServeReadiness.check(settings)
+        MemoryTrim.limitArenas()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

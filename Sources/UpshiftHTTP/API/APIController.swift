@@ -30,7 +30,7 @@ struct APIController: Sendable {
             return try await JSONBody(try await daemon.store.recentReleases(limit: limit).map(ReleaseDTO.init))
         }
         router.get("/api/library") { _, _ in
-            try await JSONBody(await daemon.library.movies.map(MovieDTO.init))
+            try await JSONBody(try await daemon.store.libraryMovies().map(MovieDTO.init))
         }
         router.post("/api/feeds/poll") { _, _ in
             guard let poller = daemon.poller else {

@@ -24,7 +24,7 @@ struct PagesController: Sendable {
         router.get("/") { request, _ in try await withCSRF(request) { try await pendingPage(csrf: $0) } }
         router.get("/feed") { _, _ in try await feedPage() }
         router.get("/history") { _, _ in try await historyPage() }
-        router.get("/library") { _, _ in await libraryPage() }
+        router.get("/library") { _, _ in try await libraryPage() }
         router.get("/settings") { request, _ in try await withCSRF(request) { settingsPage(csrf: $0, check: nil) } }
         router.post("/ui/approve") { request, _ in try await answer(request, approve: true) }
         router.post("/ui/skip") { request, _ in try await answer(request, approve: false) }
@@ -45,11 +45,16 @@ struct PagesController: Sendable {
         }
         let cards = open.reversed().map { request in
             var buttons = ""
+            func button(_ action: String, _ label: String, _ style: String) -> String {
+                """
+                <form class="inline" method="post" action="/ui/\(action)"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button class="\(style)">\(label)</button></form>
+                """
+            }
             if request.state == .pending {
-                buttons = """
-                    <form class="inline" method="post" action="/ui/approve"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button class="approve">Download</button></form>
-                    <form class="inline" method="post" action="/ui/skip"><input type="hidden" name="request_id" value="\(HTML.escape(request.id))"><input type="hidden" name="csrf" value="\(HTML.escape(csrf))"><button class="skip">Skip</button></form>
-                    """
+                buttons = button("approve", "Download", "approve") + "\n" + button("skip", "Skip", "skip")
+            } else if request.state == .approved {
+                // Waiting for qBittorrent: the approval can still be withdrawn.
+                buttons = "<p><strong>approved</strong>, waiting for qBittorrent</p>" + button("skip", "Cancel", "skip")
             } else {
                 let progress = request.progress.map { " · \(Int(($0 * 100).rounded())) %" } ?? ""
                 buttons = "<p><strong>\(HTML.escape(request.state.rawValue))</strong>\(progress)</p>"
@@ -100,8 +105,8 @@ struct PagesController: Sendable {
         return HTML.page("History", active: "/history", body: body)
     }
 
-    private func libraryPage() async -> Response {
-        let movies = await daemon.library.movies
+    private func libraryPage() async throws -> Response {
+        let movies = try await daemon.store.libraryMovies()
         let summary = LibrarySummary(movies)
         let rows = movies.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { m in
             "<tr><td>\(HTML.escape(m.title))</td><td>\(m.year.map(String.init) ?? "")</td><td>\(HTML.quality(m.quality))</td></tr>"

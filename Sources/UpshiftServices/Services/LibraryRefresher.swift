@@ -45,6 +45,7 @@ public actor LibraryRefresher: Service {
         if source == nil || (!stored.isEmpty && due > now()) {
             await cache.replace(stored)
             await metrics.set("upshift_library_movies", Double(stored.count))
+            MemoryTrim.releaseFreeMemory()
         }
         return stored.isEmpty ? now() : due
     }
@@ -58,6 +59,7 @@ public actor LibraryRefresher: Service {
             let movies = try await source.scan()
             try await store.replaceLibrary(movies, source: source.name, scannedAt: started)
             await cache.replace(movies)
+            MemoryTrim.releaseFreeMemory()
             await metrics.increment("upshift_library_scans_total", ["result": "ok"])
             await metrics.set("upshift_library_movies", Double(movies.count))
             logger.info(
