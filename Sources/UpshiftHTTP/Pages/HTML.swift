@@ -49,11 +49,13 @@ enum HTML {
         "<span class=\"badge \(escape(kind))\">\(escape(kind.replacingOccurrences(of: "_", with: " ")))</span>"
     }
 
-    /// `12.3 GB` (decimal, as trackers show sizes), or an empty string.
+    /// `12.3 GB`, `700 MB`, `12 KB` (decimal, as trackers show sizes), or an empty string.
     static func size(_ bytes: Int64?) -> String {
         guard let bytes, bytes > 0 else { return "" }
         let gb = Double(bytes) / 1_000_000_000
-        return gb >= 1 ? String(format: "%.1f GB", gb) : String(format: "%.0f MB", Double(bytes) / 1_000_000)
+        if gb >= 1 { return String(format: "%.1f GB", gb) }
+        if bytes >= 1_000_000 { return String(format: "%.0f MB", Double(bytes) / 1_000_000) }
+        return bytes >= 1000 ? String(format: "%.0f KB", Double(bytes) / 1000) : "\(bytes) bytes"
     }
 
     /// `2026-11-30 09:00 UTC`.
