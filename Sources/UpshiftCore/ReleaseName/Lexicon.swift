@@ -2,48 +2,87 @@
 ///
 /// Spellings follow corpus/LABELS.md. Glued forms (`DDP5`, `Atmos7`, `TrueHDA7`, `HDR10x265`) are
 /// entries of their own, generated from their stems, so the reader never re-splits a token.
-struct Lexicon: Sendable {
+///
+/// The table lives in memory allocated once and never freed nor written after `init`, so copies of
+/// the value share it without reference counting (hence `@unchecked Sendable`). A slot holds the
+/// packed bytes of its spelling: tokens hold no NUL byte (a delimiter), so the two words alone
+/// identify a spelling of up to ``TokenKey/maxLength`` bytes, and an all-zero slot is empty.
+struct Lexicon: @unchecked Sendable {
     /// The shared table (built on first use, thread-safe).
     static let shared = Lexicon()
 
-    private static let capacity = 2048
-    private var keys: [TokenKey?]
-    private var values: [Int16]
+    /// Slots of the table: a power of two, about four times the number of spellings.
+    private static let capacity = 1024
+    private struct Slot {
+        var low: UInt64
+        var high: UInt64
+        /// Index of the word in ``effects``.
+        var value: Int16
+    }
+    private let slots: UnsafeMutablePointer<Slot>
     /// The words, indexed by the values of the table.
-    private(set) var words: [Word] = []
+    private let effects: UnsafeMutablePointer<WordEffects>
+    /// Number of words.
+    let wordCount: Int
+    /// 256 bytes: 1 for a byte that separates tokens (``Token/isDelimiter(_:)``), else 0.
+    let delimiters: UnsafeMutablePointer<UInt8>
 
-    /// Index of `key`'s word in ``words``, or -1.
+    /// Index of `key`'s word, or -1.
     @inline(__always)
     func lookup(_ key: TokenKey) -> Int16 {
         guard key.length <= TokenKey.maxLength else { return -1 }
         let mask = Self.capacity - 1
-        var slot = Int(truncatingIfNeeded: key.mixed >> 40) & mask
-        while let candidate = keys[slot] {
-            if candidate == key { return values[slot] }
+        var slot = Self.slot(key) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate.low == key.low && candidate.high == key.high { return candidate.value }
+            if candidate.low == 0 { return -1 }
             slot = (slot + 1) & mask
         }
-        return -1
+    }
+
+    /// The word at `index` (a value ``lookup(_:)`` returned, so ≥ 0).
+    @inline(__always)
+    func word(_ index: Int16) -> WordEffects {
+        effects[Int(index)]
+    }
+
+    /// The home slot of a key (top bits of a multiplicative hash).
+    @inline(__always)
+    private static func slot(_ key: TokenKey) -> Int {
+        Int(truncatingIfNeeded: ((key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) >> 48)
     }
 
     private init() {
-        keys = Array(repeating: nil, count: Self.capacity)
-        values = Array(repeating: -1, count: Self.capacity)
+        var words: [WordEffects] = []
+        var keys: [TokenKey] = []
+        var values: [Int16] = []
         for (spellings, word) in Self.entries() {
-            for spelling in spellings { insert(spelling, word) }
+            for spelling in spellings {
+                let key = TokenKey(spelling)
+                precondition(key.length > 0 && key.length <= TokenKey.maxLength, "lexicon spelling \(spelling) too long")
+                precondition(!spelling.utf8.contains(0), "lexicon spelling \(spelling) holds NUL")
+                precondition(!keys.contains(key), "duplicate lexicon spelling \(spelling)")
+                keys.append(key)
+                values.append(Int16(words.count))
+                words.append(WordEffects(word))
+            }
         }
-    }
-
-    private mutating func insert(_ spelling: String, _ word: Word) {
-        let key = TokenKey(spelling)
-        let mask = Self.capacity - 1
-        var slot = Int(truncatingIfNeeded: key.mixed >> 40) & mask
-        while let existing = keys[slot] {
-            precondition(existing != key, "duplicate lexicon spelling \(spelling)")
-            slot = (slot + 1) & mask
+        precondition(keys.count * 2 < Self.capacity, "lexicon table too full")
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: Self.capacity)
+        slots.initialize(repeating: Slot(low: 0, high: 0, value: -1), count: Self.capacity)
+        for (key, value) in zip(keys, values) {
+            var slot = Self.slot(key) & (Self.capacity - 1)
+            while slots[slot].low != 0 { slot = (slot + 1) & (Self.capacity - 1) }
+            slots[slot] = Slot(low: key.low, high: key.high, value: value)
         }
-        keys[slot] = key
-        values[slot] = Int16(words.count)
-        words.append(word)
+        let effects = UnsafeMutablePointer<WordEffects>.allocate(capacity: words.count)
+        effects.initialize(from: words, count: words.count)
+        self.slots = slots
+        self.effects = effects
+        self.wordCount = words.count
+        delimiters = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0...255 { delimiters[byte] = Token.isDelimiter(UInt8(byte)) ? 1 : 0 }
     }
 
     // MARK: - Entries

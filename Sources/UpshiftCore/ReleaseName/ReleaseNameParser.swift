@@ -13,22 +13,40 @@ public enum ReleaseNameParser {
 
     /// Parses one release name. Any input is accepted; what cannot be read is `nil`/`false`.
     public static func parse(_ name: String) -> ParsedRelease {
+        // The closures return nothing: a `ParsedRelease` passed back through the generic `withUTF8` and
+        // `withUnsafeTemporaryAllocation` was copied and destroyed through value witnesses several times.
+        var fields = Fields()
         var utf8 = name
-        return utf8.withUTF8 { bytes in
+        utf8.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count / 2 + 1) { tokens in
-                parse(name: name, bytes: bytes, tokens: tokens)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.bitmapWords(bytes.count)) { bitmap in
+                    read(bytes, tokens, bitmap.baseAddress!, into: &fields)
+                }
             }
         }
+        return ParsedRelease(
+            name: name, kind: fields.kind, title: fields.title, year: fields.year, quality: fields.quality,
+            group: fields.group)
     }
 
-    private static func parse(
-        name: String, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>
-    ) -> ParsedRelease {
+    /// What ``parse(_:)`` reads, before it becomes a ``ParsedRelease``.
+    private struct Fields {
+        var kind = ReleaseKind.movie
+        var title: String?
+        var year: Int?
+        var quality = Quality()
+        var group: String?
+    }
+
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>,
+        _ bitmap: UnsafeMutablePointer<UInt64>, into fields: inout Fields
+    ) {
         let lexicon = Lexicon.shared
-        let count = Token.tokenize(bytes, into: tokens, lexicon: lexicon)
+        let count = Token.tokenize(bytes, into: tokens, bitmap: bitmap, lexicon: lexicon)
 
         // The group, and where the technical part ends.
-        let groupRange = GroupReader.group(bytes, lexicon: lexicon)
+        let groupRange = GroupReader.group(bytes, tokens, count, lexicon: lexicon)
         var technicalEnd = count
         if let groupRange {
             while technicalEnd > 0 && tokens[technicalEnd - 1].lower >= groupRange.lowerBound { technicalEnd -= 1 }
@@ -43,7 +61,7 @@ public enum ReleaseNameParser {
         var index = titleStart + 1
         while index < technicalEnd {
             let token = tokens[index]
-            if Token.isTVMarker(bytes, token)
+            if Token.mayBeTVMarker(bytes, token) && Token.isTVMarker(bytes, token)
                 || isPart(.season, token, lexicon) && index + 1 < count && (1...2).contains(tokens[index + 1].digits)
             {
                 tvMarker = index
@@ -51,7 +69,7 @@ public enum ReleaseNameParser {
                 break
             }
             if token.word >= 0 {
-                let word = lexicon.words[Int(token.word)]
+                let word = lexicon.word(token.word)
                 if word.strong || word.part == .web && index + 1 < count && isPart(.dl, tokens[index + 1], lexicon) {
                     stop = index
                     break
@@ -86,16 +104,14 @@ public enum ReleaseNameParser {
         }
         titleEnd = max(titleStart, trimEditions(tokens, titleStart, titleEnd, lexicon))
 
-        let quality = TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon)
-        let title = titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil
-        return ParsedRelease(
-            name: name,
-            kind: tvMarker == nil ? .movie : .episode,
-            title: title,
-            year: yearIndex.map { Int(tokens[$0].number) },
-            quality: quality,
-            group: groupRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-        )
+        fields.quality = TechnicalReader.read(
+            tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon)
+        if titleEnd > titleStart { fields.title = TitleWriter.title(bytes, tokens, titleStart..<titleEnd) }
+        fields.kind = tvMarker == nil ? .movie : .episode
+        if let yearIndex { fields.year = Int(tokens[yearIndex].number) }
+        if let groupRange {
+            fields.group = String(decoding: UnsafeBufferPointer(rebasing: bytes[groupRange]), as: UTF8.self)
+        }
     }
 
     /// The index of the first token after a leading `[tag]` (`[ www.site.cd ] - Title…`), or 0.
@@ -113,11 +129,11 @@ public enum ReleaseNameParser {
 
     @inline(__always)
     private static func isPart(_ part: Word.Part, _ token: Token, _ lexicon: Lexicon) -> Bool {
-        token.word >= 0 && lexicon.words[Int(token.word)].part == part
+        token.word >= 0 && lexicon.word(token.word).part == part
     }
 
     private static func endsTitle(_ token: Token, _ lexicon: Lexicon) -> Bool {
-        token.word >= 0 && lexicon.words[Int(token.word)].endsTitle
+        token.word >= 0 && lexicon.word(token.word).endsTitle
     }
 
     /// Drops edition tags (`EXTENDED`, `THEATRICAL EDITION`, `Director's Cut`) and the second half of

@@ -36,61 +36,111 @@ extension Token {
         return mask | 1 << (0x7F - 64)
     }()
 
-    /// True for a byte that separates tokens.
-    @inline(__always)
+    /// True for a byte that separates tokens (``Lexicon/delimiters`` is the table of this).
     static func isDelimiter(_ byte: UInt8) -> Bool {
         if byte < 64 { return (lowDelimiters >> UInt64(byte)) & 1 != 0 }
         if byte < 128 { return (highDelimiters >> UInt64(byte &- 64)) & 1 != 0 }
         return false
     }
 
-    /// Splits `bytes` into `tokens` (which must hold `bytes.count / 2 + 1` tokens) and returns the count.
-    /// One pass: each token's key is packed and its number read while it is scanned.
+    /// Words of the delimiter bitmap that ``tokenize(_:into:lexicon:)`` needs for `byteCount` bytes.
+    static func bitmapWords(_ byteCount: Int) -> Int { byteCount / 64 + 1 }
+
+    /// Splits `bytes` into `tokens` (which must hold `bytes.count / 2 + 1` tokens) and returns the count;
+    /// `bitmap` (``bitmapWords(_:)`` words) is scratch space.
+    ///
+    /// First a bitmap of the delimiter bytes is built without a branch per byte; tokens are then found
+    /// with bit scans, so a token costs a few instructions (and no mispredicted branch per byte) before
+    /// its number is read (when it starts with a digit) and its key packed and looked up.
     static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>, lexicon: Lexicon
+        _ bytes: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>,
+        bitmap: UnsafeMutablePointer<UInt64>, lexicon: Lexicon
     ) -> Int {
-        let low = lowDelimiters
-        let high = highDelimiters
-        @inline(__always) func delimits(_ byte: UInt8) -> Bool {
-            byte < 64 ? (low >> UInt64(byte)) & 1 != 0 : (byte < 128 && (high >> UInt64(byte &- 64)) & 1 != 0)
+        guard let base = bytes.baseAddress else { return 0 }
+        let length = bytes.count
+        let words = bitmapWords(length)
+        // Bit i of word w: byte 64w + i is a delimiter; bytes past the end count as delimiters.
+        let delimiters = lexicon.delimiters
+        var word = 0
+        while word < words {
+            let first = word &* 64
+            let count = min(64, length &- first)
+            var mask: UInt64 = count < 64 ? ~0 &<< UInt64(count) : 0
+            var bit = 0
+            while bit < count {
+                mask |= UInt64(delimiters[Int(base[first &+ bit])]) &<< UInt64(bit)
+                bit &+= 1
+            }
+            bitmap[word] = mask
+            word &+= 1
         }
+
         var count = 0
         var index = 0
-        let length = bytes.count
-        while index < length {
-            while index < length && delimits(bytes[index]) { index += 1 }
-            guard index < length else { break }
-            let start = index
-            var number: Int32 = 0
-            var allDigits = true
-            var key = TokenKey(low: 0, high: 0, length: 0)
-            var shift: UInt64 = 0
-            while index < length {
-                let byte = bytes[index]
-                if delimits(byte) { break }
-                let digit = byte &- UInt8(ascii: "0")
-                if digit < 10 && index - start < 9 {
-                    number = number &* 10 &+ Int32(digit)
-                } else {
-                    allDigits = false
-                }
-                if shift < 64 {
-                    key.low |= UInt64(TokenKey.lowercase(byte)) << shift
-                } else if shift < 128 {
-                    key.high |= UInt64(TokenKey.lowercase(byte)) << (shift - 64)
-                }
-                shift += 8
-                index += 1
+        while true {
+            // The next token byte at or after `index`.
+            var at = index &>> 6
+            guard at < words else { break }
+            var bits = ~bitmap[at] & (~0 &<< UInt64(index & 63))
+            while bits == 0 {
+                at &+= 1
+                if at == words { break }
+                bits = ~bitmap[at]
             }
-            key.length = index - start
+            guard bits != 0 else { break }
+            let start = at &* 64 &+ bits.trailingZeroBitCount
+            // The delimiter (or the end) after it: the last word always has a set bit past the end.
+            at = (start &+ 1) &>> 6
+            bits = bitmap[at] & (~0 &<< UInt64((start &+ 1) & 63))
+            while bits == 0 {
+                at &+= 1
+                bits = bitmap[at]
+            }
+            index = at &* 64 &+ bits.trailingZeroBitCount
+            let tokenLength = index &- start
+
+            // 1–9 ASCII digits: the value.
+            var number: Int32 = -1
+            var digits: UInt8 = 0
+            if base[start] &- UInt8(ascii: "0") < 10 && tokenLength <= 9 {
+                var value: Int32 = 0
+                var position = start
+                while position < index {
+                    let digit = base[position] &- UInt8(ascii: "0")
+                    if digit >= 10 { break }
+                    value = value &* 10 &+ Int32(digit)
+                    position &+= 1
+                }
+                if position == index {
+                    number = value
+                    digits = UInt8(truncatingIfNeeded: tokenLength)
+                }
+            }
+
+            var word: Int16 = -1
+            if tokenLength <= TokenKey.maxLength {
+                let key: TokenKey
+                if start &+ 16 <= length {
+                    key = TokenKey(packing: UnsafeRawPointer(base + start), tokenLength)
+                } else {
+                    key = TokenKey(bytes, start, index)
+                }
+                word = lexicon.lookup(key)
+            }
             tokens[count] = Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index),
-                number: allDigits ? number : -1, word: lexicon.lookup(key),
-                delimiter: index < length ? bytes[index] : 0, digits: allDigits ? UInt8(index - start) : 0
+                number: number, word: word, delimiter: index < length ? base[index] : 0, digits: digits
             )
-            count += 1
+            count &+= 1
         }
         return count
+    }
+
+    /// False for a token that cannot be a TV marker: one that starts with neither `s`/`S` nor a digit.
+    @inline(__always)
+    static func mayBeTVMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let first = bytes[token.lower]
+        return first | 0x20 == UInt8(ascii: "s") || first &- UInt8(ascii: "0") < 10
     }
 
     /// True for a TV marker: `S01E02` (more `E` parts allowed), a season pack `S01`, or `1x02`.
