@@ -32,8 +32,8 @@ import Testing
     static func tokens(_ bytes: [UInt8], _ lexicon: Lexicon) -> [[Int]] {
         bytes.withUnsafeBufferPointer { buffer in
             withUnsafeTemporaryAllocation(of: Token.self, capacity: buffer.count / 2 + 1) { tokens in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.bitmapWords(buffer.count)) { bitmap in
-                    let count = Token.tokenize(buffer, into: tokens, bitmap: bitmap.baseAddress!, lexicon: lexicon)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.scratchWords(buffer.count)) { scratch in
+                    let count = Token.tokenize(buffer, into: tokens, scratch: scratch.baseAddress!, lexicon: lexicon)
                     return tokens[..<count].map {
                         [$0.lower, $0.upper, Int($0.number), Int($0.digits), Int($0.delimiter), Int($0.word)]
                     }

@@ -62,6 +62,8 @@ struct Lexicon: @unchecked Sendable {
                 let key = TokenKey(spelling)
                 precondition(key.length > 0 && key.length <= TokenKey.maxLength, "lexicon spelling \(spelling) too long")
                 precondition(!spelling.utf8.contains(0), "lexicon spelling \(spelling) holds NUL")
+                // The tokenizer looks up no all-digit token.
+                precondition(spelling.utf8.contains { $0 &- UInt8(ascii: "0") >= 10 }, "all-digit spelling \(spelling)")
                 precondition(!keys.contains(key), "duplicate lexicon spelling \(spelling)")
                 keys.append(key)
                 values.append(Int16(words.count))

@@ -13,37 +13,25 @@ public enum ReleaseNameParser {
 
     /// Parses one release name. Any input is accepted; what cannot be read is `nil`/`false`.
     public static func parse(_ name: String) -> ParsedRelease {
-        // The closures return nothing: a `ParsedRelease` passed back through the generic `withUTF8` and
-        // `withUnsafeTemporaryAllocation` was copied and destroyed through value witnesses several times.
-        var fields = Fields()
-        var utf8 = name
-        utf8.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count / 2 + 1) { tokens in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.bitmapWords(bytes.count)) { bitmap in
-                    read(bytes, tokens, bitmap.baseAddress!, into: &fields)
-                }
-            }
-        }
-        return ParsedRelease(
-            name: name, kind: fields.kind, title: fields.title, year: fields.year, quality: fields.quality,
-            group: fields.group)
+        if let parsed = name.utf8.withContiguousStorageIfAvailable({ parse(name, $0) }) { return parsed }
+        var contiguous = name
+        return contiguous.withUTF8 { parse(name, $0) }
     }
 
-    /// What ``parse(_:)`` reads, before it becomes a ``ParsedRelease``.
-    private struct Fields {
-        var kind = ReleaseKind.movie
-        var title: String?
-        var year: Int?
-        var quality = Quality()
-        var group: String?
+    private static func parse(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> ParsedRelease {
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count / 2 + 1) { tokens in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.scratchWords(bytes.count)) { scratch in
+                read(name, bytes, tokens, scratch.baseAddress!)
+            }
+        }
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>,
-        _ bitmap: UnsafeMutablePointer<UInt64>, into fields: inout Fields
-    ) {
+        _ name: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>,
+        _ scratch: UnsafeMutablePointer<UInt64>
+    ) -> ParsedRelease {
         let lexicon = Lexicon.shared
-        let count = Token.tokenize(bytes, into: tokens, bitmap: bitmap, lexicon: lexicon)
+        let count = Token.tokenize(bytes, into: tokens, scratch: scratch, lexicon: lexicon)
 
         // The group, and where the technical part ends.
         let groupRange = GroupReader.group(bytes, tokens, count, lexicon: lexicon)
@@ -104,14 +92,14 @@ public enum ReleaseNameParser {
         }
         titleEnd = max(titleStart, trimEditions(tokens, titleStart, titleEnd, lexicon))
 
-        fields.quality = TechnicalReader.read(
-            tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon)
-        if titleEnd > titleStart { fields.title = TitleWriter.title(bytes, tokens, titleStart..<titleEnd) }
-        fields.kind = tvMarker == nil ? .movie : .episode
-        if let yearIndex { fields.year = Int(tokens[yearIndex].number) }
-        if let groupRange {
-            fields.group = String(decoding: UnsafeBufferPointer(rebasing: bytes[groupRange]), as: UTF8.self)
-        }
+        return ParsedRelease(
+            name: name,
+            kind: tvMarker == nil ? .movie : .episode,
+            title: titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil,
+            year: yearIndex.map { Int(tokens[$0].number) },
+            quality: TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon),
+            group: groupRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        )
     }
 
     /// The index of the first token after a leading `[tag]` (`[ www.site.cd ] - Title…`), or 0.

@@ -43,22 +43,31 @@ extension Token {
         return false
     }
 
-    /// Words of the delimiter bitmap that ``tokenize(_:into:lexicon:)`` needs for `byteCount` bytes.
-    static func bitmapWords(_ byteCount: Int) -> Int { byteCount / 64 + 1 }
+    /// Words of the delimiter bitmap for `byteCount` bytes.
+    private static func bitmapWords(_ byteCount: Int) -> Int { byteCount / 64 + 1 }
+
+    /// Words of scratch space ``tokenize(_:into:scratch:lexicon:)`` needs for `byteCount` bytes: the
+    /// delimiter bitmap, then a copy of the bytes followed by sixteen zero bytes.
+    static func scratchWords(_ byteCount: Int) -> Int { bitmapWords(byteCount) + (byteCount + 16 + 7) / 8 }
 
     /// Splits `bytes` into `tokens` (which must hold `bytes.count / 2 + 1` tokens) and returns the count;
-    /// `bitmap` (``bitmapWords(_:)`` words) is scratch space.
+    /// `scratch` holds ``scratchWords(_:)`` words.
     ///
     /// First a bitmap of the delimiter bytes is built without a branch per byte; tokens are then found
     /// with bit scans, so a token costs a few instructions (and no mispredicted branch per byte) before
-    /// its number is read (when it starts with a digit) and its key packed and looked up.
+    /// its number is read (when it starts with a digit) and its key packed and looked up. Keys are read
+    /// from a zero-padded copy of the name, so every token packs eight bytes at a time.
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutableBufferPointer<Token>,
-        bitmap: UnsafeMutablePointer<UInt64>, lexicon: Lexicon
+        scratch: UnsafeMutablePointer<UInt64>, lexicon: Lexicon
     ) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
+        guard let source = bytes.baseAddress else { return 0 }
         let length = bytes.count
         let words = bitmapWords(length)
+        let bitmap = scratch
+        let base = UnsafeMutableRawPointer(scratch + words).bindMemory(to: UInt8.self, capacity: length + 16)
+        base.initialize(from: source, count: length)
+        (base + length).initialize(repeating: 0, count: 16)
         // Bit i of word w: byte 64w + i is a delimiter; bytes past the end count as delimiters.
         let delimiters = lexicon.delimiters
         var word = 0
@@ -66,10 +75,20 @@ extension Token {
             let first = word &* 64
             let count = min(64, length &- first)
             var mask: UInt64 = count < 64 ? ~0 &<< UInt64(count) : 0
+            // Eight bytes per step: the copy is padded, and padding bytes (NUL) are delimiters anyway.
             var bit = 0
             while bit < count {
-                mask |= UInt64(delimiters[Int(base[first &+ bit])]) &<< UInt64(bit)
-                bit &+= 1
+                let at = first &+ bit
+                var eight = UInt64(delimiters[Int(base[at])])
+                eight |= UInt64(delimiters[Int(base[at &+ 1])]) &<< 1
+                eight |= UInt64(delimiters[Int(base[at &+ 2])]) &<< 2
+                eight |= UInt64(delimiters[Int(base[at &+ 3])]) &<< 3
+                eight |= UInt64(delimiters[Int(base[at &+ 4])]) &<< 4
+                eight |= UInt64(delimiters[Int(base[at &+ 5])]) &<< 5
+                eight |= UInt64(delimiters[Int(base[at &+ 6])]) &<< 6
+                eight |= UInt64(delimiters[Int(base[at &+ 7])]) &<< 7
+                mask |= eight &<< UInt64(bit)
+                bit &+= 8
             }
             bitmap[word] = mask
             word &+= 1
@@ -117,19 +136,14 @@ extension Token {
                 }
             }
 
+            // No lexicon spelling is all digits: a number needs no look-up.
             var word: Int16 = -1
-            if tokenLength <= TokenKey.maxLength {
-                let key: TokenKey
-                if start &+ 16 <= length {
-                    key = TokenKey(packing: UnsafeRawPointer(base + start), tokenLength)
-                } else {
-                    key = TokenKey(bytes, start, index)
-                }
-                word = lexicon.lookup(key)
+            if tokenLength <= TokenKey.maxLength && digits == 0 {
+                word = lexicon.lookup(TokenKey(packing: UnsafeRawPointer(base + start), tokenLength))
             }
             tokens[count] = Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index),
-                number: number, word: word, delimiter: index < length ? base[index] : 0, digits: digits
+                number: number, word: word, delimiter: base[index], digits: digits  // the padding reads 0 at the end
             )
             count &+= 1
         }
@@ -140,7 +154,7 @@ extension Token {
     @inline(__always)
     static func mayBeTVMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         let first = bytes[token.lower]
-        return first | 0x20 == UInt8(ascii: "s") || first &- UInt8(ascii: "0") < 10
+        return min(first | 0x20 ^ UInt8(ascii: "s"), (first &- UInt8(ascii: "0")) / 10) == 0
     }
 
     /// True for a TV marker: `S01E02` (more `E` parts allowed), a season pack `S01`, or `1x02`.

@@ -38,25 +38,23 @@ struct TokenKey: Hashable, Sendable {
     }
 
     /// Packs the `length` (1–16) bytes at `source`, lower-casing ASCII letters eight bytes at a
-    /// time. Sixteen bytes must be readable at `source`; those past `length` are masked off.
+    /// time. Sixteen bytes must be readable at `source`; those past `length` are masked off. No branch
+    /// on the length: keys of either word count cost the same.
     @inline(__always)
     init(packing source: UnsafeRawPointer, _ length: Int) {
         self.length = length
         let first = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self))
-        if length <= 8 {
-            low = Self.lowercased(first & Self.mask(length))
-            high = 0
-        } else {
-            let second = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            low = Self.lowercased(first)
-            high = Self.lowercased(second & Self.mask(length - 8))
-        }
+        let second = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let lowBits = UInt64(truncatingIfNeeded: min(length, 8) &* 8)
+        let highBits = UInt64(truncatingIfNeeded: max(length &- 8, 0) &* 8)
+        low = Self.lowercased(first & Self.mask(lowBits))
+        high = Self.lowercased(second & Self.mask(highBits))
     }
 
-    /// The low `count` (1–8) bytes of a word.
+    /// The low `bits` (0–64, a multiple of eight) bits of a word.
     @inline(__always)
-    private static func mask(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+    private static func mask(_ bits: UInt64) -> UInt64 {
+        bits == 0 ? 0 : ~0 &>> (64 &- bits)
     }
 
     /// ASCII lower-casing of eight bytes at once; other bytes pass through unchanged.
