@@ -23,9 +23,14 @@ struct DecideBenchmark {
             var sweepMatched = 0
             for name in releases {
                 let parsed = ReleaseNameParser.parse(name)
-                let movie = parsed.title.flatMap { index.match(title: $0, year: parsed.year) }
-                if movie != nil { sweepMatched += 1 }
-                let decision = rules.decide(parsed, current: movie?.quality)
+                // `if let`, not `movie != nil`: that picked Optional's Equatable `!=`, which copied the
+                // LibraryMovie (retaining its strings) for a comparison that is no part of a decision.
+                var current: Quality?
+                if let title = parsed.title, let movie = index.match(title: title, year: parsed.year) {
+                    sweepMatched += 1
+                    current = movie.quality
+                }
+                let decision = rules.decide(parsed, current: current)
                 if decision.notify { sweepNotified += 1 }
                 checksum &+= decision.reason.utf8.count &+ decision.gains.count
             }
