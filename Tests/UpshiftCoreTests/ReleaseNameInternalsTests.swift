@@ -68,7 +68,8 @@ import Testing
         for _ in 0..<20_000 {
             let length = 1 + Int(random.next() % 16)
             let bytes = (0..<32).map { _ in random.pick(Self.alphabet + Array("AZaz@[`{".utf8)) }
-            let packed = bytes.withUnsafeBytes { TokenKey(packing: $0.baseAddress!, length) }
+            let masks = UnsafePointer(Lexicon.shared.keyMasks)
+            let packed = bytes.withUnsafeBytes { TokenKey(packing: $0.baseAddress!, length, masks: masks) }
             let looped = bytes.withUnsafeBufferPointer { TokenKey($0, 0, length) }
             #expect(packed == looped, "\(bytes.prefix(length))")
         }

@@ -29,6 +29,8 @@ struct Lexicon: @unchecked Sendable {
     private let effects: UnsafeMutablePointer<WordEffects>
     /// Number of words.
     let wordCount: Int
+    /// The bytes of a key of each length, for ``TokenKey/init(packing:_:masks:)``.
+    let keyMasks: UnsafeMutablePointer<TokenKey.KeyMask>
     /// 256 bytes: 1 for a byte that separates tokens (``Token/isDelimiter(_:)``), else 0.
     let delimiters: UnsafeMutablePointer<UInt8>
 
@@ -105,6 +107,9 @@ struct Lexicon: @unchecked Sendable {
         effects = UnsafeMutablePointer<WordEffects>.allocate(capacity: words.count)
         effects.initialize(from: words, count: words.count)
         wordCount = words.count
+        let masks = TokenKey.KeyMask.table()
+        keyMasks = UnsafeMutablePointer<TokenKey.KeyMask>.allocate(capacity: masks.count)
+        keyMasks.initialize(from: masks, count: masks.count)
         delimiters = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for byte in 0...255 { delimiters[byte] = Token.isDelimiter(UInt8(byte)) ? 1 : 0 }
     }

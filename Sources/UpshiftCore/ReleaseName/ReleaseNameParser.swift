@@ -98,7 +98,7 @@ public enum ReleaseNameParser {
             title: titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil,
             year: yearIndex.map { Int(tokens[$0].number) },
             quality: TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon),
-            group: groupRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            group: groupRange.map { TitleWriter.makeString(UnsafeBufferPointer(rebasing: bytes[$0])) }
         )
     }
 

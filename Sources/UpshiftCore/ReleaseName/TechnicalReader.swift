@@ -148,7 +148,10 @@ struct TechnicalReader {
         default:
             break
         }
-        let major = tokens[last].word >= 0 ? lexicon.word(tokens[last].word).channelMajor : 0
+        // A glued channel count (`DDP5`) on the last token read: usually this token, whose word is at hand.
+        let major =
+            last == index ? word.channelMajor
+            : tokens[last].word >= 0 ? lexicon.word(tokens[last].word).channelMajor : 0
         if major != 0, let minor = channelMinor(tokens, last + 1, end, lexicon) {
             addChannels(major: major, minor: minor)
             last += 1

@@ -70,6 +70,7 @@ extension Token {
         (base + length).initialize(repeating: 0, count: 16)
         // Bit i of word w: byte 64w + i is a delimiter; bytes past the end count as delimiters.
         let delimiters = lexicon.delimiters
+        let keyMasks = UnsafePointer(lexicon.keyMasks)
         var word = 0
         while word < words {
             let first = word &* 64
@@ -139,7 +140,7 @@ extension Token {
             // No lexicon spelling is all digits: a number needs no look-up.
             var word: Int16 = -1
             if tokenLength <= TokenKey.maxLength && digits == 0 {
-                word = lexicon.lookup(TokenKey(packing: UnsafeRawPointer(base + start), tokenLength))
+                word = lexicon.lookup(TokenKey(packing: UnsafeRawPointer(base + start), tokenLength, masks: keyMasks))
             }
             tokens[count] = Token(
                 start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index),

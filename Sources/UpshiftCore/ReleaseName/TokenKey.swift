@@ -38,23 +38,30 @@ struct TokenKey: Hashable, Sendable {
     }
 
     /// Packs the `length` (1–16) bytes at `source`, lower-casing ASCII letters eight bytes at a
-    /// time. Sixteen bytes must be readable at `source`; those past `length` are masked off. No branch
-    /// on the length: keys of either word count cost the same.
+    /// time. Sixteen bytes must be readable at `source`; those past `length` are masked off with
+    /// `masks[length]` (``Lexicon/keyMasks``): no branch on the length.
     @inline(__always)
-    init(packing source: UnsafeRawPointer, _ length: Int) {
+    init(packing source: UnsafeRawPointer, _ length: Int, masks: UnsafePointer<KeyMask>) {
         self.length = length
         let first = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self))
         let second = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        let lowBits = UInt64(truncatingIfNeeded: min(length, 8) &* 8)
-        let highBits = UInt64(truncatingIfNeeded: max(length &- 8, 0) &* 8)
-        low = Self.lowercased(first & Self.mask(lowBits))
-        high = Self.lowercased(second & Self.mask(highBits))
+        let mask = masks[length]
+        low = Self.lowercased(first & mask.low)
+        high = Self.lowercased(second & mask.high)
     }
 
-    /// The low `bits` (0–64, a multiple of eight) bits of a word.
-    @inline(__always)
-    private static func mask(_ bits: UInt64) -> UInt64 {
-        bits == 0 ? 0 : ~0 &>> (64 &- bits)
+    /// The bytes of a key of each length (0–16) in its two words.
+    struct KeyMask {
+        var low: UInt64
+        var high: UInt64
+
+        /// Masks for lengths 0 to ``TokenKey/maxLength``.
+        static func table() -> [KeyMask] {
+            (0...TokenKey.maxLength).map { length in
+                func bytes(_ count: Int) -> UInt64 { count <= 0 ? 0 : count >= 8 ? ~0 : (1 << (UInt64(count) * 8)) - 1 }
+                return KeyMask(low: bytes(length), high: bytes(length - 8))
+            }
+        }
     }
 
     /// ASCII lower-casing of eight bytes at once; other bytes pass through unchanged.
