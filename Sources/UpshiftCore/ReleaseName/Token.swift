@@ -95,28 +95,36 @@ extension Token {
             word &+= 1
         }
 
+        // Tokens start at a non-delimiter after a delimiter (or at byte 0) and end at a delimiter after a
+        // non-delimiter; the two kinds of bit alternate, so one cursor over each pairs them up. The last word
+        // always holds the end of the last token (bytes past the end are delimiters).
+        @inline(__always) func starts(_ word: Int) -> UInt64 {
+            let previous = word > 0 ? bitmap[word &- 1] : ~0
+            return ~bitmap[word] & (bitmap[word] &<< 1 | previous &>> 63)
+        }
+        @inline(__always) func ends(_ word: Int) -> UInt64 {
+            let previous = word > 0 ? bitmap[word &- 1] : ~0
+            return bitmap[word] & (~bitmap[word] &<< 1 | ~previous &>> 63)
+        }
         var count = 0
-        var index = 0
+        var startWord = 0
+        var startBits = starts(0)
+        var endWord = 0
+        var endBits = ends(0)
         while true {
-            // The next token byte at or after `index`.
-            var at = index &>> 6
-            guard at < words else { break }
-            var bits = ~bitmap[at] & (~0 &<< UInt64(index & 63))
-            while bits == 0 {
-                at &+= 1
-                if at == words { break }
-                bits = ~bitmap[at]
+            while startBits == 0 {
+                startWord &+= 1
+                if startWord == words { return count }
+                startBits = starts(startWord)
             }
-            guard bits != 0 else { break }
-            let start = at &* 64 &+ bits.trailingZeroBitCount
-            // The delimiter (or the end) after it: the last word always has a set bit past the end.
-            at = (start &+ 1) &>> 6
-            bits = bitmap[at] & (~0 &<< UInt64((start &+ 1) & 63))
-            while bits == 0 {
-                at &+= 1
-                bits = bitmap[at]
+            let start = startWord &* 64 &+ startBits.trailingZeroBitCount
+            startBits &= startBits &- 1
+            while endBits == 0 {
+                endWord &+= 1
+                endBits = ends(endWord)
             }
-            index = at &* 64 &+ bits.trailingZeroBitCount
+            let index = endWord &* 64 &+ endBits.trailingZeroBitCount
+            endBits &= endBits &- 1
             let tokenLength = index &- start
 
             // 1–9 ASCII digits: the value.
@@ -148,7 +156,6 @@ extension Token {
             )
             count &+= 1
         }
-        return count
     }
 
     /// False for a token that cannot be a TV marker: one that starts with neither `s`/`S` nor a digit.
