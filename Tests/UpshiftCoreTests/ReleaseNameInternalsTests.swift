@@ -7,7 +7,8 @@ import Testing
 @Suite struct ReleaseNameInternalsTests {
     /// Bytes that make tokens, delimiters and keys interesting: letters of both cases, digits, every
     /// delimiter, non-ASCII and control bytes.
-    static let alphabet: [UInt8] = Array("aZdDtTsS09x+-._ ()[]{},/:\t".utf8) + [0, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x40, 0x5B, 0x60]
+    static let alphabet: [UInt8] =
+        Array("aZdDtTsS09x+-._ ()[]{},/:\t".utf8) + [0, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x40, 0x5B, 0x60]
 
     /// The tokens of `bytes` as (start, end, number, digits, delimiter, word), the slow and obvious way.
     static func referenceTokens(_ bytes: [UInt8], _ lexicon: Lexicon) -> [[Int]] {
@@ -73,6 +74,25 @@ import Testing
             let looped = bytes.withUnsafeBufferPointer { TokenKey($0, 0, length) }
             #expect(packed == looped, "\(bytes.prefix(length))")
         }
+    }
+
+    /// The perfect hash gives every spelling its own word, in any ASCII case, and its part and effects.
+    @Test func lexiconFindsEverySpelling() {
+        let lexicon = Lexicon.shared
+        var number: Int16 = 0
+        for (spellings, word) in Lexicon.entries() {
+            for spelling in spellings {
+                for variant in [spelling, spelling.uppercased()] where variant.utf8.count == spelling.utf8.count {
+                    let bytes = Array(variant.utf8)
+                    let found = bytes.withUnsafeBufferPointer { lexicon.lookup(TokenKey($0, 0, $0.count)) }
+                    #expect(found == number, "\(variant)")
+                }
+                #expect(lexicon.word(number).part == word.part, "\(spelling)")
+                #expect(lexicon.word(number).strong == word.strong && lexicon.word(number).endsTitle == word.endsTitle)
+                number += 1
+            }
+        }
+        #expect(Int(number) == lexicon.wordCount)
     }
 
     @Test func lexiconFindsItsSpellingsInAnyCase() {

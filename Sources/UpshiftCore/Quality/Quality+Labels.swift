@@ -27,7 +27,7 @@ extension Quality {
     }
 
     /// The dynamic range ``dynamicRangeLabel`` names.
-    var dynamicRange: DynamicRange {
+    var dynamicRange: DynamicRangeKind {
         guard dv else {
             if hdr10Plus { return .hdr10Plus }
             if hdr10 { return .hdr10 }
@@ -49,7 +49,7 @@ extension Quality {
 }
 
 /// The labels of ``Quality/dynamicRangeLabel``.
-enum DynamicRange: Int, CaseIterable {
+enum DynamicRangeKind: Int, CaseIterable {
     case dv, p5, p8, p7FEL, p7MEL, p7, hdr10Plus, hdr10, hlg, sdr
 
     var label: StaticString {
@@ -68,7 +68,7 @@ enum DynamicRange: Int, CaseIterable {
     }
 
     /// `from → to`, made once per pair: the gains list of a decision holds these strings.
-    static func change(_ from: DynamicRange, _ to: DynamicRange) -> String {
+    static func change(_ from: DynamicRangeKind, _ to: DynamicRangeKind) -> String {
         changes[from.rawValue * allCases.count + to.rawValue]
     }
 

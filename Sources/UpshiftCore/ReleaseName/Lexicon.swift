@@ -61,11 +61,12 @@ struct Lexicon: @unchecked Sendable {
         for (spellings, word) in Self.entries() {
             for spelling in spellings {
                 let key = TokenKey(spelling)
-                precondition(key.length > 0 && key.length <= TokenKey.maxLength, "lexicon spelling \(spelling) too long")
+                precondition(key.length > 0 && key.length <= TokenKey.maxLength, "spelling \(spelling) too long")
                 precondition(!spelling.utf8.contains(0), "lexicon spelling \(spelling) holds NUL")
                 // The tokenizer looks up no all-digit token.
                 precondition(spelling.utf8.contains { $0 &- UInt8(ascii: "0") >= 10 }, "all-digit spelling \(spelling)")
-                precondition(!keys.contains { $0.low == key.low && $0.high == key.high }, "duplicate lexicon spelling \(spelling)")
+                let duplicate = keys.contains { $0.low == key.low && $0.high == key.high }
+                precondition(!duplicate, "duplicate lexicon spelling \(spelling)")
                 keys.append(Key(low: key.low, high: key.high))
                 words.append(WordEffects(word))
             }
@@ -116,7 +117,7 @@ struct Lexicon: @unchecked Sendable {
 
     // MARK: - Entries
 
-    private static func entries() -> [([String], Word)] {
+    static func entries() -> [([String], Word)] {
         var list: [([String], Word)] = []
         let tech = Word().with { $0.endsTitle = true }
         let strong = tech.with { $0.strong = true }

@@ -150,7 +150,7 @@ struct UpgradeAssessment: Sendable {
         var gains: [String] = []
         gains.reserveCapacity(count)
         if gainsDVRank {
-            gains.append(DynamicRange.change(current.dynamicRange, release.dynamicRange))
+            gains.append(DynamicRangeKind.change(current.dynamicRange, release.dynamicRange))
         } else if felDuplicateFired {
             gains.append("additional FEL copy")
         }
