@@ -18,10 +18,14 @@
 public struct LibraryIndex: Sendable {
     /// The library, in insertion order.
     public let movies: [LibraryMovie]
-    /// What a query needs of each movie, by index into `movies`.
+    /// What a title/year query needs of each movie, by index into `movies`.
     private let entries: [Entry]
-    /// First movie (in insertion order) under each matching key; the rest are chained through `Entry.next`.
-    private let firstByKey: [String: Int32]
+    /// The ids of each movie, read only by queries that carry an id.
+    private let ids: [Ids]
+    /// First movie (in insertion order) under each ASCII matching key; the rest are chained through `Entry.next`.
+    private let asciiKeys: ASCIIKeyTable
+    /// The same for keys with non-ASCII bytes, which compare as `String`s (canonical equivalence).
+    private let unicodeFirstByKey: [String: Int32]
     /// First movie with each TMDB id.
     private let byTMDB: [Int: Int32]
     /// First movie with each IMDb id, by number.
@@ -31,35 +35,48 @@ public struct LibraryIndex: Sendable {
     public init(_ movies: [LibraryMovie]) {
         precondition(movies.count < Int(Int32.max), "LibraryIndex holds fewer than 2^31 movies")
         self.movies = movies
-        var keys: [String] = []
-        keys.reserveCapacity(movies.count)
+        // Every key's bytes, one after another.
+        var keyBytes: [UInt8] = []
+        var keyRanges: [Range<Int>] = []
+        keyRanges.reserveCapacity(movies.count)
         var entries: [Entry] = []
         entries.reserveCapacity(movies.count)
+        var ids: [Ids] = []
+        ids.reserveCapacity(movies.count)
         for movie in movies {
-            let (key, article) = TitleNormalizer.folded(movie.title)
-            keys.append(key)
-            entries.append(
-                Entry(
-                    year: movie.year, tmdbId: movie.tmdbId, imdbNumber: movie.imdbId.flatMap(Self.imdbNumber),
-                    article: article, next: -1
-                )
-            )
+            let article = TitleNormalizer.withComparisonBytes(movie.title) { bytes in
+                let article = LeadingArticle(prefixOf: bytes)
+                let start = keyBytes.count
+                keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[article.byteCount...]))
+                keyRanges.append(start..<keyBytes.count)
+                return article
+            }
+            entries.append(Entry(year: movie.year ?? 0, hasYear: movie.year != nil, article: article, next: -1))
+            ids.append(Ids(tmdbId: movie.tmdbId, imdbNumber: movie.imdbId.flatMap(Self.imdbNumber)))
         }
-        var firstByKey: [String: Int32] = [:]
-        firstByKey.reserveCapacity(movies.count)
+        var asciiKeys = ASCIIKeyTable(expectedKeys: movies.count, keyBytes: keyBytes)
+        var unicodeFirstByKey: [String: Int32] = [:]
         var byTMDB: [Int: Int32] = [:]
         var byIMDb: [Int: Int32] = [:]
         // Backwards, so that each insert goes in front and the last write is the earliest movie.
         for index in entries.indices.reversed() {
             let position = Int32(truncatingIfNeeded: index)
-            if !keys[index].isEmpty {
-                entries[index].next = firstByKey.updateValue(position, forKey: keys[index]) ?? -1
+            let range = keyRanges[index]
+            if !range.isEmpty {
+                if ASCIIKeyTable.isASCII(keyBytes[range]) {
+                    entries[index].next = asciiKeys.insert(range, position)
+                } else {
+                    let key = keyBytes[range].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+                    entries[index].next = unicodeFirstByKey.updateValue(position, forKey: key) ?? -1
+                }
             }
-            if let tmdbId = entries[index].tmdbId { byTMDB[tmdbId] = position }
-            if let imdbNumber = entries[index].imdbNumber { byIMDb[imdbNumber] = position }
+            if let tmdbId = ids[index].tmdbId { byTMDB[tmdbId] = position }
+            if let imdbNumber = ids[index].imdbNumber { byIMDb[imdbNumber] = position }
         }
         self.entries = entries
-        self.firstByKey = firstByKey
+        self.ids = ids
+        self.asciiKeys = asciiKeys
+        self.unicodeFirstByKey = unicodeFirstByKey
         self.byTMDB = byTMDB
         self.byIMDb = byIMDb
     }
@@ -74,15 +91,42 @@ public struct LibraryIndex: Sendable {
 
     // MARK: - Private
 
-    /// What a query compares against, for one library movie.
+    /// What a title/year query compares against, for one library movie.
     private struct Entry: Sendable {
-        var year: Int?
-        var tmdbId: Int?
-        var imdbNumber: Int?
+        /// The year, when `hasYear`.
+        var year: Int
+        var hasYear: Bool
         /// With the key, gives the full comparison form.
         var article: LeadingArticle
         /// Next movie under the same key, or -1.
         var next: Int32
+    }
+
+    /// The ids of one library movie.
+    private struct Ids: Sendable {
+        var tmdbId: Int?
+        var imdbNumber: Int?
+    }
+
+    /// The matching key of a query: its bytes inline when it is ASCII and at most 64 bytes long.
+    private struct QueryKey {
+        var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        /// Length of the key (the comparison form without its article); 0 when the title has no letter or digit.
+        var length: Int
+        var article: LeadingArticle
+        /// The key is in `bytes`; otherwise it is looked up as a `String`.
+        var isInline: Bool
+
+        init(_ comparison: UnsafeBufferPointer<UInt8>) {
+            article = LeadingArticle(prefixOf: comparison)
+            let key = UnsafeBufferPointer(rebasing: comparison[article.byteCount...])
+            length = key.count
+            isInline = key.count <= 64 && ASCIIKeyTable.isASCII(key)
+            if isInline, let base = key.baseAddress {
+                let count = key.count
+                withUnsafeMutableBytes(of: &bytes) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
+            }
+        }
     }
 
     /// How good a title/year candidate is; lower is better.
@@ -98,8 +142,24 @@ public struct LibraryIndex: Sendable {
         if let tmdbId, let index = byTMDB[tmdbId] { return Int(index) }
         if let imdbNumber, let index = byIMDb[imdbNumber] { return Int(index) }
 
-        let (key, article) = TitleNormalizer.folded(title)
-        guard !key.isEmpty, var position = firstByKey[key] else { return nil }
+        // The key is looked up from the comparison bytes copied out onto the stack: no `String` is made for it
+        // unless it holds non-ASCII bytes or is very long. (The closure captures nothing: one that captured
+        // `self` copied the whole index, retaining every table, on each query.)
+        var query = TitleNormalizer.withComparisonBytes(title) { QueryKey($0) }
+        let article = query.article
+        let first: Int32
+        if query.length == 0 {
+            return nil
+        } else if query.isInline {
+            first = withUnsafeBytes(of: &query.bytes) { raw in
+                let key = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                return asciiKeys.first(UnsafeBufferPointer(start: key, count: query.length))
+            }
+        } else {
+            first = unicodeFirstByKey[TitleNormalizer.folded(title).key] ?? -1
+        }
+        var position = first
+        guard position >= 0 else { return nil }
         var best: (index: Int, rank: Rank)?
         var eligible = 0
         var onlyEligible = -1
@@ -107,11 +167,15 @@ public struct LibraryIndex: Sendable {
             let index = Int(position)
             let entry = entries[index]
             position = entry.next
-            if let tmdbId, let other = entry.tmdbId, other != tmdbId { continue }
-            if let imdbNumber, let other = entry.imdbNumber, other != imdbNumber { continue }
+            if tmdbId != nil || imdbNumber != nil {
+                let other = ids[index]
+                if let tmdbId, let otherId = other.tmdbId, otherId != tmdbId { continue }
+                if let imdbNumber, let otherNumber = other.imdbNumber, otherNumber != imdbNumber { continue }
+            }
             eligible += 1
             onlyEligible = index
-            guard let year, let entryYear = entry.year else { continue }
+            guard let year, entry.hasYear else { continue }
+            let entryYear = entry.year
             let rank: Rank
             if entryYear == year {
                 if entry.article == article { return index }
@@ -124,8 +188,7 @@ public struct LibraryIndex: Sendable {
             if best.map({ rank < $0.rank }) ?? true { best = (index, rank) }
         }
         if let best { return best.index }
-        guard eligible == 1, entries[onlyEligible].article == article,
-            year == nil || entries[onlyEligible].year == nil
+        guard eligible == 1, entries[onlyEligible].article == article, year == nil || !entries[onlyEligible].hasYear
         else { return nil }
         return onlyEligible
     }

@@ -14,6 +14,7 @@ public enum DolbyVisionRank: Int, Sendable, Hashable, Comparable, CaseIterable {
     case fel = 3
 
     /// The rank of a copy.
+    @inline(__always)
     public init(_ quality: Quality) {
         guard quality.dv else {
             self = .none

@@ -56,9 +56,11 @@ public struct Quality: Sendable, Hashable {
     }
 
     /// The Dolby Vision rank of this copy (SPEC §2).
+    @inline(__always)
     public var dvRank: DolbyVisionRank { DolbyVisionRank(self) }
 
     /// True when this copy is Dolby Vision profile 7 with a full enhancement layer.
+    @inline(__always)
     public var isFEL: Bool { dv && dvProfile == .p7 && dvLayer == .fel }
 
     /// A short human label, e.g. `2160p DV P7 FEL Atmos` or `1080p SDR`.

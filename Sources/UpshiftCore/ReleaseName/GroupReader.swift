@@ -10,8 +10,11 @@ enum GroupReader {
         text.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
     }
 
-    /// The byte range of the group in `bytes`, or `nil`.
-    static func group(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon) -> Range<Int>? {
+    /// The byte range of the group in `bytes` (whose `count` tokens are `tokens`), or `nil`.
+    static func group(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ count: Int,
+        lexicon: Lexicon
+    ) -> Range<Int>? {
         var end = bytes.count
         if end > 4 && (bytes[end - 4] == UInt8(ascii: ".") || bytes[end - 4] == UInt8(ascii: " ")) {
             var tail: UInt32 = 0
@@ -34,8 +37,37 @@ enum GroupReader {
         guard dash >= 0 else { return nil }
         var start = dash + 1
         while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
-        guard start < end, isPlausible(bytes, start, end, lexicon) else { return nil }
-        return start..<end
+        guard start < end else { return nil }
+        let plausible =
+            isPlausible(bytes, tokens, count, start, end, lexicon) ?? isPlausible(bytes, start, end, lexicon)
+        return plausible ? start..<end : nil
+    }
+
+    /// ``isPlausible(_:_:_:_:)`` from the tokens, when the candidate's parts are exactly its tokens (it
+    /// holds no delimiter but space, `.` and `_`): their lexicon words and numbers are already known.
+    /// `nil` when the candidate is not that simple.
+    private static func isPlausible(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>, _ count: Int,
+        _ start: Int, _ end: Int, _ lexicon: Lexicon
+    ) -> Bool? {
+        for index in start..<end where lexicon.delimiters[Int(bytes[index])] != 0 {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") else {
+                return nil
+            }
+        }
+        var first = count
+        while first > 0 && tokens[first - 1].lower >= start { first -= 1 }
+        for index in first..<count {
+            let token = tokens[index]
+            guard token.upper <= end else {
+                if token.lower >= end { break }
+                return nil
+            }
+            // A marker, or a bare number of one or two digits (`HD.MA.5.1` after `DTS-HD`).
+            if token.word >= 0 || (1...2).contains(token.digits) { return false }
+        }
+        return true
     }
 
     private static func trimSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
@@ -56,9 +88,16 @@ enum GroupReader {
                 return false
             case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"):
                 if index > partStart {
-                    if lexicon.lookup(TokenKey(bytes, partStart, index)) >= 0 { return false }
+                    // The lexicon holds no NUL byte, and its keys leave NUL for padding: a part with
+                    // one is no marker.
                     var digits = true
-                    for position in partStart..<index where bytes[position] &- UInt8(ascii: "0") >= 10 { digits = false }
+                    var nul = false
+                    for position in partStart..<index {
+                        let byte = bytes[position]
+                        if byte &- UInt8(ascii: "0") >= 10 { digits = false }
+                        if byte == 0 { nul = true }
+                    }
+                    if !nul && lexicon.lookup(TokenKey(bytes, partStart, index)) >= 0 { return false }
                     if digits && index - partStart <= 2 { return false }
                 }
                 partStart = index + 1

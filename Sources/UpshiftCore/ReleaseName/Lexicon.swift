@@ -1,54 +1,123 @@
-/// Every token spelling the parser knows, in a fixed open-addressing table built once.
+/// Every token spelling the parser knows, in a perfect-hash table built once.
 ///
 /// Spellings follow corpus/LABELS.md. Glued forms (`DDP5`, `Atmos7`, `TrueHDA7`, `HDR10x265`) are
 /// entries of their own, generated from their stems, so the reader never re-splits a token.
-struct Lexicon: Sendable {
+///
+/// A key is the packed bytes of a spelling (tokens hold no NUL, so the two words alone identify a spelling of up
+/// to ``TokenKey/maxLength`` bytes). At start-up, multipliers are searched for that send every spelling to its own
+/// slot of a byte table (``slotBits`` bits); a look-up is then one hash, one byte read (the word number plus one, 0
+/// for none) and one compare with that word's key, whatever the token: no probing, and both tables are small
+/// enough to stay in the first-level cache. The memory is allocated once and never freed nor written after `init`,
+/// so copies of the value share it without reference counting (hence `@unchecked Sendable`).
+struct Lexicon: @unchecked Sendable {
     /// The shared table (built on first use, thread-safe).
     static let shared = Lexicon()
 
-    private static let capacity = 2048
-    private var keys: [TokenKey?]
-    private var values: [Int16]
-    /// The words, indexed by the values of the table.
-    private(set) var words: [Word] = []
+    /// Slot table size, as a power of two: 4,096 one-byte slots for about 250 spellings.
+    static let slotBits = 12
+    private struct Key {
+        var low: UInt64
+        var high: UInt64
+    }
+    /// Word number + 1 for each slot, 0 for an empty slot.
+    private let slots: UnsafeMutablePointer<UInt8>
+    /// The key of each word, after an impossible key (all zero) at index 0 that empty slots lead to.
+    private let keys: UnsafeMutablePointer<Key>
+    private let lowMultiplier: UInt64
+    private let highMultiplier: UInt64
+    /// The words, indexed by word number.
+    private let effects: UnsafeMutablePointer<WordEffects>
+    /// Number of words.
+    let wordCount: Int
+    /// The bytes of a key of each length, for ``TokenKey/init(packing:_:masks:)``.
+    let keyMasks: UnsafeMutablePointer<TokenKey.KeyMask>
+    /// 256 bytes: 1 for a byte that separates tokens (``Token/isDelimiter(_:)``), else 0.
+    let delimiters: UnsafeMutablePointer<UInt8>
 
-    /// Index of `key`'s word in ``words``, or -1.
+    /// Index of `key`'s word, or -1.
     @inline(__always)
     func lookup(_ key: TokenKey) -> Int16 {
         guard key.length <= TokenKey.maxLength else { return -1 }
-        let mask = Self.capacity - 1
-        var slot = Int(truncatingIfNeeded: key.mixed >> 40) & mask
-        while let candidate = keys[slot] {
-            if candidate == key { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        return -1
+        let number = Int(slots[Self.slot(key.low, key.high, lowMultiplier, highMultiplier)])
+        let candidate = keys[number]
+        return candidate.low == key.low && candidate.high == key.high ? Int16(truncatingIfNeeded: number) - 1 : -1
+    }
+
+    /// The word at `index` (a value ``lookup(_:)`` returned, so ≥ 0).
+    @inline(__always)
+    func word(_ index: Int16) -> WordEffects {
+        effects[Int(index)]
+    }
+
+    /// The slot of a key (top bits of a multiplicative hash).
+    @inline(__always)
+    private static func slot(_ low: UInt64, _ high: UInt64, _ lowMultiplier: UInt64, _ highMultiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low &* lowMultiplier) &+ (high &* highMultiplier)) >> UInt64(64 - slotBits))
     }
 
     private init() {
-        keys = Array(repeating: nil, count: Self.capacity)
-        values = Array(repeating: -1, count: Self.capacity)
+        var words: [WordEffects] = []
+        var keys: [Key] = [Key(low: 0, high: 0)]
         for (spellings, word) in Self.entries() {
-            for spelling in spellings { insert(spelling, word) }
+            for spelling in spellings {
+                let key = TokenKey(spelling)
+                precondition(key.length > 0 && key.length <= TokenKey.maxLength, "spelling \(spelling) too long")
+                precondition(!spelling.utf8.contains(0), "lexicon spelling \(spelling) holds NUL")
+                // The tokenizer looks up no all-digit token.
+                precondition(spelling.utf8.contains { $0 &- UInt8(ascii: "0") >= 10 }, "all-digit spelling \(spelling)")
+                let duplicate = keys.contains { $0.low == key.low && $0.high == key.high }
+                precondition(!duplicate, "duplicate lexicon spelling \(spelling)")
+                keys.append(Key(low: key.low, high: key.high))
+                words.append(WordEffects(word))
+            }
         }
-    }
+        precondition(keys.count <= 255, "lexicon word numbers must fit a byte")
 
-    private mutating func insert(_ spelling: String, _ word: Word) {
-        let key = TokenKey(spelling)
-        let mask = Self.capacity - 1
-        var slot = Int(truncatingIfNeeded: key.mixed >> 40) & mask
-        while let existing = keys[slot] {
-            precondition(existing != key, "duplicate lexicon spelling \(spelling)")
-            slot = (slot + 1) & mask
+        // Multipliers that give every key a slot of its own: a fixed sequence of odd candidates, so every run
+        // builds the same table (six tries for the 227 spellings of today; a few hundred are expected).
+        let slotCount = 1 << Self.slotBits
+        var taken = [Bool](repeating: false, count: slotCount)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func nextOdd() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state ^ (state >> 29)) | 1
         }
-        keys[slot] = key
-        values[slot] = Int16(words.count)
-        words.append(word)
+        var multipliers: (UInt64, UInt64) = (0, 0)
+        search: for _ in 0..<1_000_000 {
+            let candidate = (nextOdd(), nextOdd())
+            for index in taken.indices { taken[index] = false }
+            for key in keys.dropFirst() {
+                let slot = Self.slot(key.low, key.high, candidate.0, candidate.1)
+                if taken[slot] { continue search }
+                taken[slot] = true
+            }
+            multipliers = candidate
+            break
+        }
+        precondition(multipliers.0 != 0, "no perfect hash found for the lexicon")
+        lowMultiplier = multipliers.0
+        highMultiplier = multipliers.1
+
+        slots = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        for (number, key) in keys.enumerated().dropFirst() {
+            slots[Self.slot(key.low, key.high, lowMultiplier, highMultiplier)] = UInt8(number)
+        }
+        self.keys = UnsafeMutablePointer<Key>.allocate(capacity: keys.count)
+        self.keys.initialize(from: keys, count: keys.count)
+        effects = UnsafeMutablePointer<WordEffects>.allocate(capacity: words.count)
+        effects.initialize(from: words, count: words.count)
+        wordCount = words.count
+        let masks = TokenKey.KeyMask.table()
+        keyMasks = UnsafeMutablePointer<TokenKey.KeyMask>.allocate(capacity: masks.count)
+        keyMasks.initialize(from: masks, count: masks.count)
+        delimiters = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0...255 { delimiters[byte] = Token.isDelimiter(UInt8(byte)) ? 1 : 0 }
     }
 
     // MARK: - Entries
 
-    private static func entries() -> [([String], Word)] {
+    static func entries() -> [([String], Word)] {
         var list: [([String], Word)] = []
         let tech = Word().with { $0.endsTitle = true }
         let strong = tech.with { $0.strong = true }

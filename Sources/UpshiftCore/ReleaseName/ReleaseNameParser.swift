@@ -13,22 +13,28 @@ public enum ReleaseNameParser {
 
     /// Parses one release name. Any input is accepted; what cannot be read is `nil`/`false`.
     public static func parse(_ name: String) -> ParsedRelease {
-        var utf8 = name
-        return utf8.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count / 2 + 1) { tokens in
-                parse(name: name, bytes: bytes, tokens: tokens)
+        if let parsed = name.utf8.withContiguousStorageIfAvailable({ parse(name, $0) }) { return parsed }
+        var contiguous = name
+        return contiguous.withUTF8 { parse(name, $0) }
+    }
+
+    private static func parse(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> ParsedRelease {
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count / 2 + 1) { tokens in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Token.scratchWords(bytes.count)) { scratch in
+                read(name, bytes, tokens, scratch.baseAddress!)
             }
         }
     }
 
-    private static func parse(
-        name: String, bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>
+    private static func read(
+        _ name: String, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeMutableBufferPointer<Token>,
+        _ scratch: UnsafeMutablePointer<UInt64>
     ) -> ParsedRelease {
         let lexicon = Lexicon.shared
-        let count = Token.tokenize(bytes, into: tokens, lexicon: lexicon)
+        let count = Token.tokenize(bytes, into: tokens, scratch: scratch, lexicon: lexicon)
 
         // The group, and where the technical part ends.
-        let groupRange = GroupReader.group(bytes, lexicon: lexicon)
+        let groupRange = GroupReader.group(bytes, tokens, count, lexicon: lexicon)
         var technicalEnd = count
         if let groupRange {
             while technicalEnd > 0 && tokens[technicalEnd - 1].lower >= groupRange.lowerBound { technicalEnd -= 1 }
@@ -43,7 +49,7 @@ public enum ReleaseNameParser {
         var index = titleStart + 1
         while index < technicalEnd {
             let token = tokens[index]
-            if Token.isTVMarker(bytes, token)
+            if Token.mayBeTVMarker(bytes, token) && Token.isTVMarker(bytes, token)
                 || isPart(.season, token, lexicon) && index + 1 < count && (1...2).contains(tokens[index + 1].digits)
             {
                 tvMarker = index
@@ -51,7 +57,7 @@ public enum ReleaseNameParser {
                 break
             }
             if token.word >= 0 {
-                let word = lexicon.words[Int(token.word)]
+                let word = lexicon.word(token.word)
                 if word.strong || word.part == .web && index + 1 < count && isPart(.dl, tokens[index + 1], lexicon) {
                     stop = index
                     break
@@ -86,15 +92,13 @@ public enum ReleaseNameParser {
         }
         titleEnd = max(titleStart, trimEditions(tokens, titleStart, titleEnd, lexicon))
 
-        let quality = TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon)
-        let title = titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil
         return ParsedRelease(
             name: name,
             kind: tvMarker == nil ? .movie : .episode,
-            title: title,
+            title: titleEnd > titleStart ? TitleWriter.title(bytes, tokens, titleStart..<titleEnd) : nil,
             year: yearIndex.map { Int(tokens[$0].number) },
-            quality: quality,
-            group: groupRange.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            quality: TechnicalReader.read(tokens, technicalStart..<max(technicalStart, technicalEnd), lexicon: lexicon),
+            group: groupRange.map { TitleWriter.makeString(UnsafeBufferPointer(rebasing: bytes[$0])) }
         )
     }
 
@@ -113,11 +117,11 @@ public enum ReleaseNameParser {
 
     @inline(__always)
     private static func isPart(_ part: Word.Part, _ token: Token, _ lexicon: Lexicon) -> Bool {
-        token.word >= 0 && lexicon.words[Int(token.word)].part == part
+        token.word >= 0 && lexicon.word(token.word).part == part
     }
 
     private static func endsTitle(_ token: Token, _ lexicon: Lexicon) -> Bool {
-        token.word >= 0 && lexicon.words[Int(token.word)].endsTitle
+        token.word >= 0 && lexicon.word(token.word).endsTitle
     }
 
     /// Drops edition tags (`EXTENDED`, `THEATRICAL EDITION`, `Director's Cut`) and the second half of

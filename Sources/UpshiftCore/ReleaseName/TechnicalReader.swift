@@ -2,33 +2,16 @@
 /// ``Quality``. Each field collects every value the name states; a field is reported only when
 /// exactly one value was stated (LABELS.md: two codecs named → not labelled).
 struct TechnicalReader {
+    /// The boolean facts stated (``WordEffects/Flags``; the title roles are collected but unused).
+    private var flags: WordEffects.Flags = []
+    // ``QualityBits`` masks of every value stated.
     private var resolutions: UInt8 = 0
-    private var otherResolution = false
-    private var saw4K = false
     private var sources: UInt8 = 0
-    private var remux = false
-    private var encode = false
-    private var dv = false
     private var profiles: UInt8 = 0
     private var layers: UInt8 = 0
-    private var hdr10 = false
-    private var hdr10Plus = false
-    private var hlg = false
-    private var atmos = false
     private var audios: UInt16 = 0
     private var channels: UInt8 = 0
     private var codecs: UInt8 = 0
-
-    private static let otherAudioBit: UInt16 = 1 << 15
-    // `allCases` builds a new array on each call: keep one copy of each for the hot path.
-    private static let allResolutions = Resolution.allCases
-    private static let allSources = Source.allCases
-    private static let allProfiles = DVProfile.allCases
-    private static let allLayers = DVLayer.allCases
-    private static let allAudio = AudioCodec.allCases
-    private static let allChannels = Channels.allCases
-    private static let allCodecs = VideoCodec.allCases
-    private static let otherChannelsBit: UInt8 = 1 << 7
 
     /// Reads `tokens[range]`.
     static func read(
@@ -53,7 +36,7 @@ struct TechnicalReader {
         @inline(__always) func part(_ offset: Int) -> Word.Part {
             let at = index + offset
             guard at < end, tokens[at].word >= 0 else { return .none }
-            return lexicon.words[Int(tokens[at].word)].part
+            return lexicon.word(tokens[at].word).part
         }
         @inline(__always) func number(_ offset: Int) -> Int32 {
             index + offset < end ? tokens[index + offset].number : -1
@@ -68,7 +51,7 @@ struct TechnicalReader {
             }
             return index
         }
-        let word = lexicon.words[Int(token.word)]
+        let word = lexicon.word(token.word)
         apply(word)
         var last = index
         switch word.part {
@@ -77,13 +60,13 @@ struct TechnicalReader {
             last += 1
         case .web where part(1) == .dl:
             addSource(.webDL)
-            encode = true
+            flags.insert(.encode)
             last += 1
         case .trueWord where part(1) == .hd:
             addAudio(.trueHD)
             last += 1
         case .dolby where part(1) == .vision:
-            dv = true
+            flags.insert(.dv)
             last += 1
         case .dd:
             if token.plusAfter {
@@ -108,30 +91,30 @@ struct TechnicalReader {
                 addAudio(.dtsHDMA)
                 last += 1
             } else {
-                audios |= Self.otherAudioBit
+                audios |= QualityBits.otherAudio
             }
         case .hdr:
             if number(1) == 10 {
                 last += 1
                 if tokens[last].plusAfter {
-                    hdr10Plus = true
+                    flags.insert(.hdr10Plus)
                 } else if part(2) == .plus {
-                    hdr10Plus = true
+                    flags.insert(.hdr10Plus)
                     last += 1
                 } else {
-                    hdr10 = true
+                    flags.insert(.hdr10)
                 }
             } else {
-                hdr10 = true
+                flags.insert(.hdr10)
             }
         case .hdr10:
             if token.plusAfter {
-                hdr10Plus = true
+                flags.insert(.hdr10Plus)
             } else if part(1) == .plus {
-                hdr10Plus = true
+                flags.insert(.hdr10Plus)
                 last += 1
             } else {
-                hdr10 = true
+                flags.insert(.hdr10)
             }
         case .profile:
             let value = number(1)
@@ -145,7 +128,7 @@ struct TechnicalReader {
                 last += 1
                 if tokens[last].plusAfter && part(2) == .rpu { last += 1 }
             } else if part(1) == .rpu {
-                dv = true
+                flags.insert(.dv)
                 last += 1
             }
         case .h:
@@ -165,7 +148,10 @@ struct TechnicalReader {
         default:
             break
         }
-        let major = tokens[last].word >= 0 ? lexicon.words[Int(tokens[last].word)].channelMajor : 0
+        // A glued channel count (`DDP5`) on the last token read: usually this token, whose word is at hand.
+        let major =
+            last == index ? word.channelMajor
+            : tokens[last].word >= 0 ? lexicon.word(tokens[last].word).channelMajor : 0
         if major != 0, let minor = channelMinor(tokens, last + 1, end, lexicon) {
             addChannels(major: major, minor: minor)
             last += 1
@@ -180,7 +166,7 @@ struct TechnicalReader {
     ) -> Int {
         func part(_ at: Int) -> Word.Part {
             guard at < end, tokens[at].word >= 0 else { return .none }
-            return lexicon.words[Int(tokens[at].word)].part
+            return lexicon.word(tokens[at].word).part
         }
         switch part(index + 1) {
         case .hd:
@@ -189,10 +175,10 @@ struct TechnicalReader {
                 addAudio(.dtsHDMA)
                 return index + 2
             case .hr:
-                audios |= Self.otherAudioBit
+                audios |= QualityBits.otherAudio
                 return index + 2
             default:
-                audios |= Self.otherAudioBit
+                audios |= QualityBits.otherAudio
                 return index + 1
             }
         case .hdma:
@@ -202,7 +188,7 @@ struct TechnicalReader {
             addAudio(.dtsX)
             return index + 1
         case .es:
-            audios |= Self.otherAudioBit
+            audios |= QualityBits.otherAudio
             return index + 1
         default:
             addAudio(.dts)
@@ -218,7 +204,7 @@ struct TechnicalReader {
         let token = tokens[at]
         if token.digits == 1 { return UInt8(token.number) }
         if token.word >= 0 {
-            let word = lexicon.words[Int(token.word)]
+            let word = lexicon.word(token.word)
             if word.part == .channelMinor { return word.minor }
         }
         return nil
@@ -226,71 +212,52 @@ struct TechnicalReader {
 
     // MARK: - Collecting
 
-    private mutating func apply(_ word: Word) {
-        if let resolution = word.resolution { resolutions |= 1 << Self.index(resolution, in: Self.allResolutions) }
-        otherResolution = otherResolution || word.otherResolution
-        saw4K = saw4K || word.is4K
-        if let source = word.source { addSource(source) }
-        remux = remux || word.remux
-        encode = encode || word.encode
-        if word.dv { dv = true }
-        if let profile = word.dvProfile { addProfile(profile) }
-        if let layer = word.dvLayer { layers |= 1 << Self.index(layer, in: Self.allLayers) }
-        hdr10 = hdr10 || word.hdr10
-        hdr10Plus = hdr10Plus || word.hdr10Plus
-        hlg = hlg || word.hlg
-        atmos = atmos || word.atmos
-        if let audio = word.audio { addAudio(audio) }
-        if word.otherAudio { audios |= Self.otherAudioBit }
-        if let codec = word.codec { addCodec(codec) }
+    @inline(__always)
+    private mutating func apply(_ word: WordEffects) {
+        flags.formUnion(word.flags)
+        resolutions |= word.resolutions
+        sources |= word.sources
+        profiles |= word.profiles
+        layers |= word.layers
+        audios |= word.audios
+        codecs |= word.codecs
     }
 
-    private mutating func addSource(_ source: Source) { sources |= 1 << Self.index(source, in: Self.allSources) }
-    private mutating func addAudio(_ audio: AudioCodec) { audios |= 1 << Self.index(audio, in: Self.allAudio) }
-    private mutating func addCodec(_ codec: VideoCodec) { codecs |= 1 << Self.index(codec, in: Self.allCodecs) }
+    private mutating func addSource(_ source: Source) { sources |= QualityBits.bit(source) }
+    private mutating func addAudio(_ audio: AudioCodec) { audios |= QualityBits.bit(audio) }
+    private mutating func addCodec(_ codec: VideoCodec) { codecs |= QualityBits.bit(codec) }
 
     private mutating func addProfile(_ profile: DVProfile) {
-        dv = true
-        profiles |= 1 << Self.index(profile, in: Self.allProfiles)
+        flags.insert(.dv)
+        profiles |= QualityBits.bit(profile)
     }
 
     private mutating func addChannels(major: UInt8, minor: UInt8) {
         switch (major, minor) {
-        case (2, 0): channels |= 1 << 0
-        case (5, 1): channels |= 1 << 1
-        case (7, 1): channels |= 1 << 2
-        default: channels |= Self.otherChannelsBit
+        case (2, 0): channels |= QualityBits.bit(Channels.stereo)
+        case (5, 1): channels |= QualityBits.bit(Channels.surround51)
+        case (7, 1): channels |= QualityBits.bit(Channels.surround71)
+        default: channels |= QualityBits.otherChannels
         }
-    }
-
-    @inline(__always)
-    private static func index<T: Equatable>(_ value: T, in all: [T]) -> UInt8 {
-        UInt8(all.firstIndex(of: value)!)
-    }
-
-    /// The one value of `all` whose bit alone is set in `mask`.
-    @inline(__always)
-    private static func single<T, M: FixedWidthInteger>(_ mask: M, _ all: [T]) -> T? {
-        guard mask != 0, mask & (mask - 1) == 0 else { return nil }
-        let bit = mask.trailingZeroBitCount
-        return bit < all.count ? all[bit] : nil
     }
 
     // MARK: - Result
 
     private var quality: Quality {
-        var resolution = Self.single(resolutions, Self.allResolutions)
-        if resolutions == 0 && !otherResolution && saw4K { resolution = .r2160p }
+        let otherResolution = flags.contains(.otherResolution)
+        var resolution = QualityBits.resolution(resolutions)
+        if resolutions == 0 && !otherResolution && flags.contains(.is4K) { resolution = .r2160p }
         if otherResolution { resolution = nil }
-        let profile = Self.single(profiles, Self.allProfiles)
+        let profile = QualityBits.profile(profiles)
         // A layer exists only in profile 7: with a conflicting profile the layer is not reported.
-        let layer = profile == .p7 ? Self.single(layers, Self.allLayers) : nil
+        let layer = profile == .p7 ? QualityBits.layer(layers) : nil
         return Quality(
-            resolution: resolution, dv: dv, dvProfile: profile, dvLayer: layer,
-            hdr10: hdr10, hdr10Plus: hdr10Plus, hlg: hlg, atmos: atmos,
-            audio: Self.single(audios, Self.allAudio), channels: Self.single(channels, Self.allChannels),
-            source: Self.single(sources, Self.allSources), remux: remux ? true : (encode ? false : nil),
-            codec: Self.single(codecs, Self.allCodecs)
+            resolution: resolution, dv: flags.contains(.dv), dvProfile: profile, dvLayer: layer,
+            hdr10: flags.contains(.hdr10), hdr10Plus: flags.contains(.hdr10Plus), hlg: flags.contains(.hlg),
+            atmos: flags.contains(.atmos), audio: QualityBits.audio(audios), channels: QualityBits.channels(channels),
+            source: QualityBits.source(sources),
+            remux: flags.contains(.remux) ? true : (flags.contains(.encode) ? false : nil),
+            codec: QualityBits.codec(codecs)
         )
     }
 }

@@ -60,3 +60,66 @@ extension Word {
         return copy
     }
 }
+
+/// A ``Word`` compiled for the hot path: every effect on a ``Quality`` as a bit mask, so applying a
+/// word is a handful of ORs (no optionals to unwrap, no enum-to-bit searches per token).
+struct WordEffects: Sendable {
+    /// One bit per boolean effect and per title role.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let otherResolution = Flags(rawValue: 1 << 0)
+        static let is4K = Flags(rawValue: 1 << 1)
+        static let remux = Flags(rawValue: 1 << 2)
+        static let encode = Flags(rawValue: 1 << 3)
+        static let dv = Flags(rawValue: 1 << 4)
+        static let hdr10 = Flags(rawValue: 1 << 5)
+        static let hdr10Plus = Flags(rawValue: 1 << 6)
+        static let hlg = Flags(rawValue: 1 << 7)
+        static let atmos = Flags(rawValue: 1 << 8)
+        /// ``Word/strong``: ends the title even before a year.
+        static let strong = Flags(rawValue: 1 << 9)
+        /// ``Word/endsTitle``: ends a title in a name without a year.
+        static let endsTitle = Flags(rawValue: 1 << 10)
+    }
+
+    var flags: Flags = []
+    /// ``QualityBits`` masks of the values the word states.
+    var resolutions: UInt8 = 0
+    var sources: UInt8 = 0
+    var profiles: UInt8 = 0
+    var layers: UInt8 = 0
+    /// Audio codecs; ``QualityBits/otherAudio`` for a codec outside the model.
+    var audios: UInt16 = 0
+    var codecs: UInt8 = 0
+    var part: Word.Part = .none
+    var minor: UInt8 = 0
+    var channelMajor: UInt8 = 0
+
+    /// The effects of `word`.
+    init(_ word: Word) {
+        if word.otherResolution { flags.insert(.otherResolution) }
+        if word.is4K { flags.insert(.is4K) }
+        if word.remux { flags.insert(.remux) }
+        if word.encode { flags.insert(.encode) }
+        // A stated profile is Dolby Vision, as the technical reader's `addProfile` has it.
+        if word.dv || word.dvProfile != nil { flags.insert(.dv) }
+        if word.hdr10 { flags.insert(.hdr10) }
+        if word.hdr10Plus { flags.insert(.hdr10Plus) }
+        if word.hlg { flags.insert(.hlg) }
+        if word.atmos { flags.insert(.atmos) }
+        if word.strong { flags.insert(.strong) }
+        if word.endsTitle { flags.insert(.endsTitle) }
+        resolutions = word.resolution.map(QualityBits.bit) ?? 0
+        sources = word.source.map(QualityBits.bit) ?? 0
+        profiles = word.dvProfile.map(QualityBits.bit) ?? 0
+        layers = word.dvLayer.map(QualityBits.bit) ?? 0
+        audios = (word.audio.map(QualityBits.bit) ?? 0) | (word.otherAudio ? QualityBits.otherAudio : 0)
+        codecs = word.codec.map(QualityBits.bit) ?? 0
+        part = word.part
+        minor = word.minor
+        channelMajor = word.channelMajor
+    }
+
+    var strong: Bool { flags.contains(.strong) }
+    var endsTitle: Bool { flags.contains(.endsTitle) }
+}

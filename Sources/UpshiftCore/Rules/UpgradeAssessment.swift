@@ -1,25 +1,48 @@
-/// One rule of SPEC §5 that can fire for a release.
-enum UpgradeRule: Sendable, Hashable {
+/// The rules of SPEC §5 that fired for a release, as a set.
+struct FiredRules: OptionSet, Sendable {
+    let rawValue: UInt8
     /// `notify_fel`: a P7 FEL release over a copy that is not FEL.
-    case fel
+    static let fel = FiredRules(rawValue: 1 << 0)
     /// `notify_fel_duplicates`: a P7 FEL release over a copy that is already FEL.
-    case felDuplicate
+    static let felDuplicate = FiredRules(rawValue: 1 << 1)
     /// `notify_dv`: a release of higher Dolby Vision rank.
-    case dv
+    static let dv = FiredRules(rawValue: 1 << 2)
     /// `notify_atmos`: an Atmos release.
-    case atmos
+    static let atmos = FiredRules(rawValue: 1 << 3)
     /// `notify_atmos_with_dv_upgrade`: a DV-rank upgrade that also adds Atmos, as one combined upgrade.
-    case atmosWithDVUpgrade
+    static let atmosWithDVUpgrade = FiredRules(rawValue: 1 << 4)
     /// `notify_resolution`: a release of higher resolution.
-    case resolution
+    static let resolution = FiredRules(rawValue: 1 << 5)
 }
 
-/// A key that stops a gain from notifying, with the words a reason uses for it.
-struct RuleBlocker: Sendable, Hashable {
-    /// What the key switches, in the plural: `FEL upgrades`, `Atmos upgrades`.
-    var upgrades: String
-    /// The `settings.json` key.
-    var key: String
+/// The switched-off keys that keep a release's gains from notifying, as a set; ``all`` lists them in the order
+/// reasons name them.
+struct RuleBlockers: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let fel = RuleBlockers(rawValue: 1 << 0)
+    static let felFromP5 = RuleBlockers(rawValue: 1 << 1)
+    static let felFromHDR = RuleBlockers(rawValue: 1 << 2)
+    static let dv = RuleBlockers(rawValue: 1 << 3)
+    static let dvProfileUpgrades = RuleBlockers(rawValue: 1 << 4)
+    static let dvFromHDR = RuleBlockers(rawValue: 1 << 5)
+    static let atmosWithDVUpgrade = RuleBlockers(rawValue: 1 << 6)
+    static let atmos = RuleBlockers(rawValue: 1 << 7)
+    static let resolution = RuleBlockers(rawValue: 1 << 8)
+
+    /// Every blocker, in order, with what it switches off (in the plural) and its `settings.json` key.
+    static let all: [(blocker: RuleBlockers, upgrades: StaticString, key: StaticString)] = [
+        (.fel, "FEL upgrades", "notify_fel"),
+        (.felFromP5, "FEL upgrades over lower DV", "notify_fel_from_p5"),
+        (.felFromHDR, "FEL upgrades over copies without DV", "notify_fel_from_hdr"),
+        (.dv, "DV upgrades", "notify_dv"),
+        (.dvProfileUpgrades, "DV profile upgrades", "notify_dv_profile_upgrades"),
+        (.dvFromHDR, "DV upgrades over copies without DV", "notify_dv_from_hdr"),
+        (.atmosWithDVUpgrade, "combined DV + Atmos upgrades", "notify_atmos_with_dv_upgrade"),
+        (.atmos, "Atmos upgrades", "notify_atmos"),
+        (.resolution, "resolution upgrades", "notify_resolution"),
+    ]
+
+    var count: Int { rawValue.nonzeroBitCount }
 }
 
 /// The facts of one release compared with one copy, before any setting is read.
@@ -77,64 +100,42 @@ struct UpgradeAssessment: Sendable {
 
     // MARK: - Rules
 
-    /// The enabled rules that fire, in the order of SPEC §5.
-    func firedRules(_ settings: RuleSettings) -> [UpgradeRule] {
-        var fired: [UpgradeRule] = []
+    /// The enabled rules that fire.
+    func firedRules(_ settings: RuleSettings) -> FiredRules {
+        var fired: FiredRules = []
         if release.isFEL {
             if current.isFEL {
-                if settings.notifyFELDuplicates { fired.append(.felDuplicate) }
+                if settings.notifyFELDuplicates { fired.insert(.felDuplicate) }
             } else if settings.notifyFEL, current.dv ? settings.notifyFELFromP5 : settings.notifyFELFromHDR {
-                fired.append(.fel)
+                fired.insert(.fel)
             }
         }
         if gainsDVRank, settings.notifyDV,
             current.dv ? settings.notifyDVProfileUpgrades : settings.notifyDVFromHDR
         {
-            fired.append(.dv)
+            fired.insert(.dv)
         }
         if settings.notifyAtmos, release.atmos, !current.atmos || !settings.notifyAtmosOnlyIfNoAtmos, !isDuplicate {
-            fired.append(.atmos)
+            fired.insert(.atmos)
         }
         if settings.notifyAtmosWithDVUpgrade, gainsDVRank, gainsAtmos {
-            fired.append(.atmosWithDVUpgrade)
+            fired.insert(.atmosWithDVUpgrade)
         }
         if settings.notifyResolution, gainsResolution {
-            fired.append(.resolution)
+            fired.insert(.resolution)
         }
         return fired
     }
 
-    /// The decision kind a fired rule stands for. The combined DV + Atmos upgrade is `fel` for a
-    /// P7 FEL release and `dv` otherwise.
-    func kind(of rule: UpgradeRule) -> DecisionKind {
-        switch rule {
-        case .fel, .felDuplicate: .fel
-        case .dv: .dv
-        case .atmos: .atmos
-        case .atmosWithDVUpgrade: release.isFEL ? .fel : .dv
-        case .resolution: .resolution
-        }
-    }
-
-    /// The strongest kind among the fired rules (`fel` > `dv` > `atmos` > `resolution`).
-    func strongestKind(of fired: [UpgradeRule]) -> DecisionKind? {
-        var strongest: DecisionKind?
-        for rule in fired {
-            let kind = kind(of: rule)
-            if strongest.map({ Self.strength(kind) > Self.strength($0) }) ?? true { strongest = kind }
-        }
-        return strongest
-    }
-
-    /// `fel` > `dv` > `atmos` > `resolution`.
-    private static func strength(_ kind: DecisionKind) -> Int {
-        switch kind {
-        case .fel: 4
-        case .dv: 3
-        case .atmos: 2
-        case .resolution: 1
-        default: 0
-        }
+    /// The strongest kind among the fired rules (`fel` > `dv` > `atmos` > `resolution`). The combined DV + Atmos
+    /// upgrade is `fel` for a P7 FEL release and `dv` otherwise.
+    func strongestKind(of fired: FiredRules) -> DecisionKind? {
+        if fired.contains(.fel) || fired.contains(.felDuplicate) { return .fel }
+        if fired.contains(.atmosWithDVUpgrade) { return release.isFEL ? .fel : .dv }
+        if fired.contains(.dv) { return .dv }
+        if fired.contains(.atmos) { return .atmos }
+        if fired.contains(.resolution) { return .resolution }
+        return nil
     }
 
     // MARK: - Gains and losses
@@ -142,15 +143,20 @@ struct UpgradeAssessment: Sendable {
     /// Every gain that holds, in the order DV, Atmos, resolution. `additional FEL copy` is listed
     /// only when `notify_fel_duplicates` fired: it is a rule's label rather than a quality gain.
     func gains(felDuplicateFired: Bool) -> [String] {
+        let dvGain = gainsDVRank || felDuplicateFired
+        let resolutionGain = gainsResolution && current.resolution != nil && release.resolution != nil
+        let count = (dvGain ? 1 : 0) + (gainsAtmos ? 1 : 0) + (resolutionGain ? 1 : 0)
+        guard count > 0 else { return [] }
         var gains: [String] = []
+        gains.reserveCapacity(count)
         if gainsDVRank {
-            gains.append("\(current.dynamicRangeLabel) → \(release.dynamicRangeLabel)")
+            gains.append(DynamicRangeKind.change(current.dynamicRange, release.dynamicRange))
         } else if felDuplicateFired {
             gains.append("additional FEL copy")
         }
         if gainsAtmos { gains.append("+ Atmos") }
-        if gainsResolution, let from = current.resolution, let to = release.resolution {
-            gains.append("\(from.rawValue) → \(to.rawValue)")
+        if resolutionGain, let from = current.resolution, let to = release.resolution {
+            gains.append(Resolution.change(from, to))
         }
         return gains
     }
@@ -158,55 +164,79 @@ struct UpgradeAssessment: Sendable {
     /// The change of resolution, e.g. `2160p → 1080p`, when both are known and they differ.
     var resolutionChange: String? {
         guard let from = current.resolution, let to = release.resolution, from != to else { return nil }
-        return "\(from.rawValue) → \(to.rawValue)"
+        return Resolution.change(from, to)
     }
 
     /// What the release would lose, as noun phrases: `DV rank (P7 FEL → P8)`, `Atmos`,
-    /// `resolution (2160p → 1080p)`.
-    func losses(includingResolution: Bool = true) -> [String] {
-        var losses: [String] = []
-        if losesDVRank {
-            let change = "\(current.dynamicRangeLabel) → \(release.dynamicRangeLabel)"
-            losses.append(release.dv ? "DV rank (\(change))" : "Dolby Vision (\(change))")
-        }
-        if losesAtmos { losses.append("Atmos") }
-        if includingResolution, losesResolution, let change = resolutionChange {
-            losses.append("resolution (\(change))")
-        }
-        return losses
+    /// `resolution (2160p → 1080p)`; `count` of them, written with `write(_:_:)`.
+    func lossCount(includingResolution: Bool = true) -> Int {
+        (losesDVRank ? 1 : 0) + (losesAtmos ? 1 : 0) + (includingResolution && losesResolution ? 1 : 0)
     }
 
-    /// The switched-off keys that keep the gains of this release from notifying, each once, in the
-    /// order DV (FEL path, DV path, combined DV + Atmos), Atmos, resolution.
-    func blockers(_ settings: RuleSettings) -> [RuleBlocker] {
-        var blockers: [RuleBlocker] = []
-        func add(_ upgrades: String, _ key: String) {
-            let blocker = RuleBlocker(upgrades: upgrades, key: key)
-            if !blockers.contains(blocker) { blockers.append(blocker) }
+    /// Writes the losses of ``lossCount(includingResolution:)`` as a list (`a`, `a and b`, `a, b and c`).
+    func writeLosses(_ writer: inout SentenceWriter, includingResolution: Bool = true) {
+        let count = lossCount(includingResolution: includingResolution)
+        var index = 0
+        if losesDVRank {
+            writer.append(release.dv ? "DV rank (" : "Dolby Vision (")
+            writeDynamicRangeChange(&writer)
+            writer.append(")")
+            index += 1
         }
+        if losesAtmos {
+            writer.appendListSeparator(before: index, of: count)
+            writer.append("Atmos")
+            index += 1
+        }
+        // `losesResolution` holds only when both resolutions are known and differ.
+        if includingResolution, losesResolution, let from = current.resolution, let to = release.resolution {
+            writer.appendListSeparator(before: index, of: count)
+            writer.append("resolution (")
+            writeResolutionChange(&writer, from, to)
+            writer.append(")")
+        }
+    }
+
+    /// `current → release` dynamic range labels.
+    func writeDynamicRangeChange(_ writer: inout SentenceWriter) {
+        writer.append(current.dynamicRange.label)
+        writer.append(" → ")
+        writer.append(release.dynamicRange.label)
+    }
+
+    func writeResolutionChange(_ writer: inout SentenceWriter, _ from: Resolution, _ to: Resolution) {
+        writer.append(from.label)
+        writer.append(" → ")
+        writer.append(to.label)
+    }
+
+    /// The switched-off keys that keep the gains of this release from notifying, in the order DV (FEL path, DV
+    /// path, combined DV + Atmos), Atmos, resolution.
+    func blockers(_ settings: RuleSettings) -> RuleBlockers {
+        var blockers: RuleBlockers = []
         if gainsDVRank {
             if release.isFEL {
                 if !settings.notifyFEL {
-                    add("FEL upgrades", "notify_fel")
+                    blockers.insert(.fel)
                 } else if current.dv, !settings.notifyFELFromP5 {
-                    add("FEL upgrades over lower DV", "notify_fel_from_p5")
+                    blockers.insert(.felFromP5)
                 } else if !current.dv, !settings.notifyFELFromHDR {
-                    add("FEL upgrades over copies without DV", "notify_fel_from_hdr")
+                    blockers.insert(.felFromHDR)
                 }
             }
             if !settings.notifyDV {
-                add("DV upgrades", "notify_dv")
+                blockers.insert(.dv)
             } else if current.dv, !settings.notifyDVProfileUpgrades {
-                add("DV profile upgrades", "notify_dv_profile_upgrades")
+                blockers.insert(.dvProfileUpgrades)
             } else if !current.dv, !settings.notifyDVFromHDR {
-                add("DV upgrades over copies without DV", "notify_dv_from_hdr")
+                blockers.insert(.dvFromHDR)
             }
             if gainsAtmos, !settings.notifyAtmosWithDVUpgrade {
-                add("combined DV + Atmos upgrades", "notify_atmos_with_dv_upgrade")
+                blockers.insert(.atmosWithDVUpgrade)
             }
         }
-        if gainsAtmos, !settings.notifyAtmos { add("Atmos upgrades", "notify_atmos") }
-        if gainsResolution, !settings.notifyResolution { add("resolution upgrades", "notify_resolution") }
+        if gainsAtmos, !settings.notifyAtmos { blockers.insert(.atmos) }
+        if gainsResolution, !settings.notifyResolution { blockers.insert(.resolution) }
         return blockers
     }
 }

@@ -69,7 +69,7 @@ public struct UpgradeRules: Sendable {
             if assessment.isDuplicate {
                 return Decision(notify: false, kind: .duplicate, reason: Reason.duplicate(assessment), gains: gains)
             }
-            let reason = Reason.nothingFired(assessment, gains: gains, blockers: assessment.blockers(settings))
+            let reason = Reason.nothingFired(assessment, blockers: assessment.blockers(settings))
             return Decision(notify: false, kind: .none, reason: reason, gains: gains)
         }
         if let filter = filterReason(sizeBytes: release.quality.sizeBytes, seeders: seeders) {
@@ -77,8 +77,9 @@ public struct UpgradeRules: Sendable {
         }
         let reason = Reason.upgrade(
             assessment, kind: kind, felDuplicate: fired.contains(.felDuplicate) && kind == .fel, gains: gains)
-        return Decision(
-            notify: true, kind: kind, reason: reason, gains: gains, autoApprove: settings.autoApprove.contains(kind))
+        // An empty set is the default: skip hashing the kind for it.
+        let autoApprove = !settings.autoApprove.isEmpty && settings.autoApprove.contains(kind)
+        return Decision(notify: true, kind: kind, reason: reason, gains: gains, autoApprove: autoApprove)
     }
 
     // MARK: - Filters
