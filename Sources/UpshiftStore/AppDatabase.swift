@@ -43,6 +43,10 @@ public struct AppDatabase: Sendable {
             try restrict()
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
+            // A home daemon reads little at a time: two readers with a 1 MiB page cache each keep
+            // the resident memory small (SQLite's default is 2 MiB per connection, GRDB's 5 readers).
+            configuration.maximumReaderCount = 2
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
             let pool = try DatabasePool(path: path, configuration: configuration)
             let database = try AppDatabase(pool)
             try restrict()
