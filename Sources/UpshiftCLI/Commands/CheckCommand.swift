@@ -1,5 +1,6 @@
 import ArgumentParser
 import UpshiftCore
+import UpshiftServices
 import UpshiftSettings
 
 /// `upshift check NAME --current JSON|none`: the decision the daemon would take (SPEC §5).

@@ -116,7 +116,7 @@ struct HistoryDTO: Codable {
 }
 
 /// A release seen in a feed, with its decision.
-struct ReleaseDTO: Codable {
+struct ReleaseDTO: Encodable {
     var guid: String
     var name: String
     var feed: String
@@ -160,21 +160,6 @@ struct ReleaseDTO: Codable {
         movieTitle = r.movieTitle
         decision = DecisionDTO(r.decision)
         requestID = r.requestID
-    }
-}
-
-/// A decision as SPEC §5 prints it.
-struct DecisionDTO: Codable {
-    var notify: Bool
-    var kind: String
-    var reason: String
-    var gains: [String]
-
-    init(_ d: Decision) {
-        notify = d.notify
-        kind = d.kind.rawValue
-        reason = d.reason
-        gains = d.gains
     }
 }
 

@@ -1,24 +1,25 @@
 import UpshiftCore
 
-/// The line `upshift check` prints (SPEC §5): `{"notify", "kind", "reason", "gains"}` in that order.
-struct DecisionDTO: Encodable, Sendable {
+/// A decision as SPEC §5 writes it: `{"notify", "kind", "reason", "gains"}` in that order. The one wire
+/// form of a decision: `upshift check`, `upshift feed --once` and the API's releases all use it.
+public struct DecisionDTO: Encodable, Sendable {
     /// True when the owner is asked.
-    var notify: Bool
+    public var notify: Bool
     /// The decision kind's name, e.g. `fel` or `not_in_library`.
-    var kind: String
+    public var kind: String
     /// One human sentence.
-    var reason: String
+    public var reason: String
     /// Every gain that holds.
-    var gains: [String]
+    public var gains: [String]
 
     /// The wire keys, in wire order.
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         /// The four keys.
         case notify, kind, reason, gains
     }
 
     /// The wire form of a decision; `autoApprove` is not part of it.
-    init(_ decision: Decision) {
+    public init(_ decision: Decision) {
         notify = decision.notify
         kind = decision.kind.rawValue
         reason = decision.reason
@@ -26,7 +27,7 @@ struct DecisionDTO: Encodable, Sendable {
     }
 
     /// Writes the four keys in order.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(notify, forKey: .notify)
         try container.encode(kind, forKey: .kind)
