@@ -17,7 +17,10 @@ extension PlexClient {
             ratingKeys += listed.compactMap(\.ratingKey)
             logger.debug("Plex section listed", metadata: ["plex.section": "\(key)", "plex.movies": "\(listed.count)"])
         }
-        let movies = try await details(ratingKeys)
+        let (movies, failed) = try await details(ratingKeys)
+        // A scan whose items largely failed (Plex overloaded, a database being rebuilt) would pass
+        // for a library that lost most of its films.
+        if failed * 2 > ratingKeys.count { throw PlexError.incomplete(listed: ratingKeys.count, failed: failed) }
         logger.info(
             "Plex library scanned",
             metadata: [
@@ -29,27 +32,39 @@ extension PlexClient {
     }
 
     /// The library movie for each rating key, in order, with at most ``concurrency`` calls in flight.
-    private func details(_ ratingKeys: [String]) async throws -> [LibraryMovie] {
+    private func details(_ ratingKeys: [String]) async throws -> (movies: [LibraryMovie], failed: Int) {
         var results = [LibraryMovie?](repeating: nil, count: ratingKeys.count)
-        try await withThrowingTaskGroup(of: (Int, LibraryMovie?).self) { group in
+        var failed = 0
+        try await withThrowingTaskGroup(of: (Int, LibraryMovie?, Bool).self) { group in
             var next = 0
             func startNext() {
                 guard next < ratingKeys.count else { return }
                 let index = next
                 let ratingKey = ratingKeys[index]
                 next += 1
-                group.addTask { (index, try await self.libraryMovie(ratingKey: ratingKey)) }
+                group.addTask {
+                    do {
+                        return (index, try await self.libraryMovie(ratingKey: ratingKey), false)
+                    } catch is SkippedItem {
+                        return (index, nil, true)
+                    }
+                }
             }
             for _ in 0..<concurrency { startNext() }
-            while let (index, movie) = try await group.next() {
+            while let (index, movie, itemFailed) = try await group.next() {
                 results[index] = movie
+                if itemFailed { failed += 1 }
                 startNext()
             }
         }
-        return results.compactMap { $0 }
+        return (results.compactMap { $0 }, failed)
     }
 
-    /// One item as a library movie; nil (logged) when its call fails for a reason that spares the rest.
+    /// An item whose call failed for a reason that spares the rest (logged, counted).
+    private struct SkippedItem: Error {}
+
+    /// One item as a library movie (nil when it is not one); throws ``SkippedItem`` (logged) when
+    /// its call fails for a reason that spares the rest.
     private func libraryMovie(ratingKey: String) async throws -> LibraryMovie? {
         do {
             return try await metadata(ratingKey: ratingKey).libraryMovie()
@@ -57,7 +72,7 @@ extension PlexClient {
             if case .unauthorized = error { throw error }
             if Task.isCancelled { throw CancellationError() }
             logger.warning("Plex movie skipped", metadata: ["plex.ratingKey": "\(ratingKey)", "error": "\(error)"])
-            return nil
+            throw SkippedItem()
         }
     }
 }

@@ -12,6 +12,8 @@ public enum PlexError: Error, Sendable, CustomStringConvertible {
     case malformed(operation: String, detail: String)
     /// The call did not complete: timeout, refused connection, body over the cap.
     case transport(HTTPCallError)
+    /// More than half of the listed movies could not be read: the scan is not a library to keep.
+    case incomplete(listed: Int, failed: Int)
 
     /// The HTTP status, when Plex answered one.
     public var status: Int? {
@@ -19,7 +21,7 @@ public enum PlexError: Error, Sendable, CustomStringConvertible {
         case .unauthorized: 401
         case .notFound: 404
         case .status(let code, _, _): code
-        case .malformed: nil
+        case .malformed, .incomplete: nil
         case .transport(let error): error.status
         }
     }
@@ -37,6 +39,8 @@ public enum PlexError: Error, Sendable, CustomStringConvertible {
             return "Plex sent a reply to \(operation) that is not the expected JSON: \(detail)."
         case .transport(let error):
             return "\(error.description)."
+        case .incomplete(let listed, let failed):
+            return "Plex listed \(listed) movies but \(failed) of them could not be read; the scan is incomplete."
         }
     }
 }

@@ -13,6 +13,8 @@ public struct DaemonContext: Sendable {
     public var library: LibraryCache
     /// The counters.
     public var metrics: Metrics
+    /// What is wrong right now (shown on `/api/health` and the web UI).
+    public var health: HealthBoard
     /// Number of feeds polled.
     public var feedCount: Int
     /// True when Telegram is configured.
@@ -27,7 +29,7 @@ public struct DaemonContext: Sendable {
     /// Creates the context.
     public init(
         store: any ApprovalStore, coordinator: ApprovalCoordinator, poller: FeedPoller?, library: LibraryCache,
-        metrics: Metrics, feedCount: Int, telegramEnabled: Bool, version: String, settings: Settings = Settings(),
+        metrics: Metrics, health: HealthBoard = HealthBoard(), feedCount: Int, telegramEnabled: Bool, version: String, settings: Settings = Settings(),
         settingsWarnings: [String] = []
     ) {
         self.store = store
@@ -35,6 +37,7 @@ public struct DaemonContext: Sendable {
         self.poller = poller
         self.library = library
         self.metrics = metrics
+        self.health = health
         self.feedCount = feedCount
         self.telegramEnabled = telegramEnabled
         self.version = version

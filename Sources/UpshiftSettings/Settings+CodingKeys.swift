@@ -37,12 +37,15 @@ extension Settings {
         case plexURL = "plex_url"
         case plexToken = "plex_token"
         case libraryRefreshMinutes = "library_refresh_minutes"
+        case libraryMaxShrinkPercent = "library_max_shrink_percent"
         case pathMappings = "path_mappings"
         case webHost = "web_host"
         case webPort = "web_port"
         case webAPIKey = "web_api_key"
         case databasePath = "database_path"
         case downloadMonitorSeconds = "download_monitor_seconds"
+        case qbittorrentErrorGraceMinutes = "qbittorrent_error_grace_minutes"
+        case releasesKeepDays = "releases_keep_days"
         case maxSizeGB = "max_size_gb"
         case minSeeders = "min_seeders"
         case autoApprove = "auto_approve"
@@ -54,7 +57,8 @@ extension Settings {
         var valueType: SettingValueType {
             switch self {
             case .qbittorrentPort, .notifyExpireHours, .iptPollMinutes, .libraryRefreshMinutes, .webPort,
-                .downloadMonitorSeconds, .minSeeders:
+                .downloadMonitorSeconds, .minSeeders, .libraryMaxShrinkPercent, .qbittorrentErrorGraceMinutes,
+                .releasesKeepDays:
                 .integer
             case .maxSizeGB:
                 .number

@@ -53,12 +53,12 @@ extension Settings {
         reader.read(.notifyResolution, into: &ruleSettings.notifyResolution)
         reader.read(.notifyResolutionOnlyUpgrades, into: &ruleSettings.notifyResolutionOnlyUpgrades)
         reader.read(.notifyOnlyLibraryMovies, into: &ruleSettings.notifyOnlyLibraryMovies)
-        reader.read(.notifyExpireHours, into: &ruleSettings.notifyExpireHours, in: 1...Int.max)
+        reader.read(.notifyExpireHours, into: &ruleSettings.notifyExpireHours, in: 1...Limits.hoursInAYear)
         reader.read(.notifyDownloadStart, into: &notifyDownloadStart)
         reader.read(.notifyDownloadComplete, into: &notifyDownloadComplete)
         reader.read(.notifyDownloadError, into: &notifyDownloadError)
         reader.read(.maxSizeGB, into: &ruleSettings.maxSizeGB, minimum: 0)
-        reader.read(.minSeeders, into: &ruleSettings.minSeeders, in: 0...Int.max)
+        reader.read(.minSeeders, into: &ruleSettings.minSeeders, in: 0...1_000_000)
         reader.read(.autoApprove, into: &ruleSettings.autoApprove)
     }
 
@@ -66,18 +66,30 @@ extension Settings {
     private mutating func readServices(_ reader: inout SettingsReader) {
         reader.read(.iptEnabled, into: &iptEnabled)
         reader.read(.iptFeedURLs, into: &iptFeedURLs)
-        reader.read(.iptPollMinutes, into: &iptPollMinutes, in: 1...Int.max)
+        reader.read(.iptPollMinutes, into: &iptPollMinutes, in: 1...Limits.minutesInAWeek)
         reader.read(.telegramBotToken, into: &telegramBotToken)
         reader.readChatID(.telegramChatID, into: &telegramChatID)
         reader.read(.telegramAPIURL, into: &telegramAPIURL)
         reader.read(.plexURL, into: &plexURL)
         reader.read(.plexToken, into: &plexToken)
-        reader.read(.libraryRefreshMinutes, into: &libraryRefreshMinutes, in: 1...Int.max)
+        reader.read(.libraryRefreshMinutes, into: &libraryRefreshMinutes, in: 1...Limits.minutesInAWeek * 4)
+        reader.read(.libraryMaxShrinkPercent, into: &libraryMaxShrinkPercent, in: 0...100)
         reader.read(.pathMappings, into: &pathMappings)
         reader.read(.webHost, into: &webHost, allowEmpty: false)
         reader.read(.webPort, into: &webPort, in: 1...65_535)
         reader.read(.webAPIKey, into: &webAPIKey)
         reader.read(.databasePath, into: &databasePath, allowEmpty: false)
-        reader.read(.downloadMonitorSeconds, into: &downloadMonitorSeconds, in: 1...Int.max)
+        reader.read(.downloadMonitorSeconds, into: &downloadMonitorSeconds, in: 1...86_400)
+        reader.read(.qbittorrentErrorGraceMinutes, into: &qbittorrentErrorGraceMinutes, in: 0...Limits.minutesInAWeek)
+        reader.read(.releasesKeepDays, into: &releasesKeepDays, in: 1...36_500)
     }
+}
+
+/// Upper bounds of the interval settings: beyond them a timer or a date would overflow, and no
+/// home server needs more.
+enum Limits {
+    /// 10,080.
+    static let minutesInAWeek = 7 * 24 * 60
+    /// 8,760.
+    static let hoursInAYear = 365 * 24
 }

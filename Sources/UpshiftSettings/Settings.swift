@@ -72,6 +72,9 @@ public struct Settings: Sendable, Hashable {
     public var plexToken = Secret()
     /// `library_refresh_minutes`: minutes between two library scans.
     public var libraryRefreshMinutes = 360
+    /// `library_max_shrink_percent`: a scan that finds this share of the library's movies fewer
+    /// (or more) missing is taken for a degraded source and does not replace the library.
+    public var libraryMaxShrinkPercent = 10
     /// `path_mappings`: Radarr path prefixes and their qBittorrent equivalents, tried in order.
     public var pathMappings: [PathMapping] = []
 
@@ -87,6 +90,11 @@ public struct Settings: Sendable, Hashable {
     public var databasePath = "upshift.sqlite"
     /// `download_monitor_seconds`: seconds between two checks of the downloads in progress.
     public var downloadMonitorSeconds = 30
+    /// `qbittorrent_error_grace_minutes`: how long qBittorrent may report a download as errored,
+    /// missing its files or unknown before the request fails (a NAS mount that drops, a restart).
+    public var qbittorrentErrorGraceMinutes = 15
+    /// `releases_keep_days`: feed items no request refers to are forgotten after this many days.
+    public var releasesKeepDays = 90
 
     /// The defaults of SPEC §5 and §9.
     public init() {}

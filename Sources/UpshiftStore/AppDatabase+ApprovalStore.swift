@@ -34,16 +34,67 @@ extension AppDatabase: ApprovalStore {
 
     // MARK: - Releases
 
+    /// Items recorded with `rejudge` set (not in the library before a good scan) count as unseen.
+    /// The look-up goes in chunks well below SQLite's limit on bound variables (32,766), so a feed
+    /// of any length is fine.
     public func unseenGUIDs(_ guids: [String]) async throws -> Set<String> {
         guard !guids.isEmpty else { return [] }
+        let unique = Array(Set(guids))
         return try await writer.read { db in
-            let seen = try String.fetchSet(db, ReleaseRow.select(Column("guid")).filter(guids.contains(Column("guid"))))
-            return Set(guids).subtracting(seen)
+            var seen = Set<String>()
+            for start in stride(from: 0, to: unique.count, by: Self.lookupChunk) {
+                let chunk = Array(unique[start..<min(start + Self.lookupChunk, unique.count)])
+                seen.formUnion(
+                    try String.fetchSet(
+                        db,
+                        ReleaseRow.select(Column("guid")).filter(chunk.contains(Column("guid")))
+                            .filter(Column("rejudge") == false)))
+            }
+            return Set(unique).subtracting(seen)
         }
     }
 
+    /// Bound variables per look-up.
+    static let lookupChunk = 500
+
+    /// A release judged again keeps the time it was first seen (its place on the feed page).
     public func recordRelease(_ release: ReleaseRecord) async throws {
-        try await writer.write { db in try ReleaseRow(release).save(db) }
+        try await writer.write { db in
+            var row = ReleaseRow(release)
+            if let first = try Date.fetchOne(db, sql: "SELECT seen_at FROM releases WHERE guid = ?", arguments: [row.guid]) {
+                row.seenAt = first
+            }
+            try row.save(db)
+            try db.execute(sql: "UPDATE releases SET rejudge = 0 WHERE guid = ?", arguments: [row.guid])
+        }
+    }
+
+    public func markNotInLibraryForRejudging(since: Date) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE releases SET rejudge = 1 WHERE decision_kind = 'not_in_library' AND seen_at >= ?",
+                arguments: [since])
+            return db.changesCount
+        }
+    }
+
+    public func pruneReleases(seenBefore cutoff: Date) async throws -> Int {
+        let removed = try await writer.write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM releases WHERE seen_at < ? AND (request_id IS NULL OR request_id NOT IN
+                      (SELECT request_id FROM pending_downloads))
+                    """,
+                arguments: [cutoff])
+            let count = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM torrent_fetch_failures WHERE guid NOT IN (SELECT guid FROM releases) AND first_failed_at < ?",
+                arguments: [cutoff])
+            return count
+        }
+        // Give the freed pages back to the file system (auto_vacuum = INCREMENTAL).
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA incremental_vacuum") }
+        return removed
     }
 
     public func recentReleases(limit: Int) async throws -> [ReleaseRecord] {
@@ -98,13 +149,13 @@ extension AppDatabase: ApprovalStore {
     public func apply(_ event: ApprovalEvent, to id: String, at: Date, by: String?, error: String?) async throws
         -> ApprovalTransition
     {
-        try await writer.write { db in
+        let (transition, cleared) = try await writer.write { db -> (ApprovalTransition, Bool) in
             guard var request = try PendingDownloadRow.fetchOne(db, key: id)?.request else {
                 throw ApprovalError.notFound(id)
             }
             let outcome = request.state.apply(event)
             guard case .moved(let state) = outcome else {
-                return ApprovalTransition(outcome: outcome, request: request)
+                return (ApprovalTransition(outcome: outcome, request: request), false)
             }
             request.state = state
             switch state {
@@ -131,23 +182,31 @@ extension AppDatabase: ApprovalStore {
             if state.isFinal || state == .approved { request.nextAttemptAt = nil }
             try PendingDownloadRow(request, torrent: nil).update(
                 db, columns: PendingDownloadRow.CodingKeys.allCases.filter { $0 != .downloadData }.map(\.rawValue))
+            var cleared = false
             if state != .approved {
                 // The .torrent (whose announce URL carries the passkey) is only needed until it is added.
                 try db.execute(
-                    sql: "UPDATE pending_downloads SET download_data = x'' WHERE request_id = ?", arguments: [id])
+                    sql: "UPDATE pending_downloads SET download_data = x'' WHERE request_id = ? AND length(download_data) > 0",
+                    arguments: [id])
+                cleared = db.changesCount > 0
             }
             try Self.recordHistory(db, request: request, at: at)
-            return ApprovalTransition(outcome: outcome, request: request)
+            return (ApprovalTransition(outcome: outcome, request: request), cleared)
         }
+        // Secure delete zeroed the freed pages; the checkpoint leaves no copy in stale WAL frames.
+        if cleared { try? await checkpoint() }
+        return transition
     }
 
     public func recordMessage(_ message: MessageRef, for id: String) async throws -> ApprovalRequest? {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE pending_downloads SET telegram_message_id = ?, telegram_chat_id = ?, attempts = 0,
-                      next_attempt_at = NULL, last_error = NULL
-                    WHERE request_id = ? AND status = 'pending'
+                    UPDATE pending_downloads SET telegram_message_id = ?, telegram_chat_id = ?,
+                      attempts = CASE WHEN status = 'pending' THEN 0 ELSE attempts END,
+                      next_attempt_at = CASE WHEN status = 'pending' THEN NULL ELSE next_attempt_at END,
+                      last_error = CASE WHEN status = 'pending' THEN NULL ELSE last_error END
+                    WHERE request_id = ? AND telegram_message_id IS NULL
                     """,
                 arguments: [message.messageID, message.chatID, id])
             guard db.changesCount > 0 else { return nil }

@@ -46,8 +46,13 @@ public struct AppDatabase: Sendable {
             // A home daemon reads little at a time: two readers with a 1 MiB page cache each keep
             // the resident memory small (SQLite's default is 2 MiB per connection, GRDB's 5 readers).
             configuration.maximumReaderCount = 2
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
+            // secure_delete: freed pages and cells are zeroed, so a cleared `.torrent` (its announce
+            // URL carries the passkey) leaves no trace in the file.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = -1024; PRAGMA secure_delete = ON")
+            }
             let pool = try DatabasePool(path: path, configuration: configuration)
+            try enableIncrementalVacuum(pool)
             let database = try AppDatabase(pool)
             try restrict()
             return database
@@ -113,6 +118,29 @@ public struct AppDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "it cannot be read (\(error.localizedDescription))")
         }
+    }
+
+    /// Turns on `auto_vacuum = INCREMENTAL` (pruned releases give their pages back): for a new file
+    /// before its first table, for a file of an older version through one `VACUUM`.
+    private static func enableIncrementalVacuum(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != 2 else { return }
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "VACUUM")
+        }
+    }
+
+    /// Writes every WAL frame back into the file and empties the `-wal` (`wal_checkpoint(TRUNCATE)`):
+    /// after a `.torrent` is cleared, no copy of it stays in stale WAL frames.
+    public func checkpoint() async throws {
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
+    /// Checkpoints and closes the connections (at shutdown): the `-wal` and `-shm` files are gone
+    /// afterwards. The database cannot be used after this.
+    public func close() throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try writer.close()
     }
 
     /// A new empty in-memory database, migrated: for tests and `upshift feed --once`.

@@ -115,7 +115,7 @@ import UpshiftCore
             #expect(
                 run.errorLines == [
                     "Error: \(path): \"notify_fel\" must be true or false, got string",
-                    "Error: \(path): \"min_seeders\" must be 0 or more, got -3",
+                    "Error: \(path): \"min_seeders\" must be between 0 and 1000000, got -3",
                 ])
         }
     }

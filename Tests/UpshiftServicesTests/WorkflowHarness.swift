@@ -44,7 +44,8 @@ struct WorkflowHarness {
             store: self.store, torrents: torrents, coordinator: coordinator, metrics: metrics, logger: capture.logger,
             interval: .seconds(30), now: clock.closure)
         listener = TelegramListener(
-            callbacks: chat, coordinator: coordinator, chatID: "42", metrics: metrics, logger: capture.logger)
+            callbacks: chat, coordinator: coordinator, chatID: "42", metrics: metrics, logger: capture.logger,
+            longPollSeconds: 1, store: self.store)
     }
 
     /// The library of the tests: Heat in P5, Alien in P7 FEL, Dune in HDR10 1080p.

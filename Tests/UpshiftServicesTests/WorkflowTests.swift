@@ -171,8 +171,10 @@ import UpshiftTestSupport
         await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
         await h.torrents.setProgress("hash7000000", nil)
         await h.tracker.checkOnce()
+        h.clock.advance(14 * 60)
         await h.tracker.checkOnce()
         #expect(try await h.store.request(id: id)?.state == .downloading)
+        h.clock.advance(61)
         await h.tracker.checkOnce()
         #expect(try await h.store.request(id: id)?.state == .error)
         #expect(await h.chat.notices.last?.kind == .error)
@@ -367,10 +369,10 @@ import UpshiftTestSupport
         }
     }
 
-    static func refresher(_ h: WorkflowHarness, source: Source?) -> LibraryRefresher {
+    static func refresher(_ h: WorkflowHarness, source: Source?, maxShrinkPercent: Int = 10) -> LibraryRefresher {
         LibraryRefresher(
             source: source, store: h.store, cache: h.library, metrics: h.metrics, logger: h.capture.logger,
-            interval: 3600, now: h.clock.closure)
+            interval: 3600, maxShrinkPercent: maxShrinkPercent, now: h.clock.closure)
     }
 
     @Test func aFreshStoredLibraryIsUsedAtOnce() async throws {
@@ -387,7 +389,7 @@ import UpshiftTestSupport
         let h = try WorkflowHarness()
         try await h.store.replaceLibrary(WorkflowHarness.movies, source: "Test", scannedAt: h.clock.now)
         h.clock.advance(7200)
-        let refresher = Self.refresher(h, source: Source(movies: [WorkflowHarness.movies[0]]))
+        let refresher = Self.refresher(h, source: Source(movies: [WorkflowHarness.movies[0]]), maxShrinkPercent: 100)
         #expect(try await refresher.loadStored() <= h.clock.now)
         #expect(!(await h.library.isReady))
         try await refresher.refreshOnce()

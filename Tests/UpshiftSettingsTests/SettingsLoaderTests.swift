@@ -85,9 +85,9 @@ import UpshiftCore
     @Test(arguments: [
         ("qbittorrent_port", "0", "qbittorrent_port", "must be between 1 and 65535, got 0"),
         ("web_port", "65536", "web_port", "must be between 1 and 65535, got 65536"),
-        ("ipt_poll_minutes", "-5", "ipt_poll_minutes", "must be 1 or more, got -5"),
-        ("library_refresh_minutes", "0", "library_refresh_minutes", "must be 1 or more, got 0"),
-        ("min_seeders", "-1", "min_seeders", "must be 0 or more, got -1"),
+        ("ipt_poll_minutes", "-5", "ipt_poll_minutes", "must be between 1 and 10080, got -5"),
+        ("library_refresh_minutes", "0", "library_refresh_minutes", "must be between 1 and 40320, got 0"),
+        ("min_seeders", "-1", "min_seeders", "must be between 0 and 1000000, got -1"),
         ("max_size_gb", "-2", "max_size_gb", "must be 0 or more, got -2"),
         (
             "auto_approve", "[\"fel\", \"sometimes\"]", "auto_approve[1]",
@@ -114,7 +114,30 @@ import UpshiftCore
             "must be a host name without a port (see \"qbittorrent_port\") or an http(s) URL, got \"10.0.0.63:8080\""
         ),
         ("web_host", "\"\"", "web_host", "must not be empty"),
-        ("notify_expire_hours", "0", "notify_expire_hours", "must be 1 or more, got 0"),
+        ("notify_expire_hours", "0", "notify_expire_hours", "must be between 1 and 8760, got 0"),
+        // Intervals that would overflow a timer or a date (issue 7): an error naming the key, no crash.
+        (
+            "ipt_poll_minutes", "1000000000000000", "ipt_poll_minutes",
+            "must be between 1 and 10080, got 1000000000000000"
+        ),
+        (
+            "library_refresh_minutes", "1000000000000000", "library_refresh_minutes",
+            "must be between 1 and 40320, got 1000000000000000"
+        ),
+        (
+            "notify_expire_hours", "1000000000000000", "notify_expire_hours",
+            "must be between 1 and 8760, got 1000000000000000"
+        ),
+        (
+            "download_monitor_seconds", "1000000000000000", "download_monitor_seconds",
+            "must be between 1 and 86400, got 1000000000000000"
+        ),
+        ("releases_keep_days", "0", "releases_keep_days", "must be between 1 and 36500, got 0"),
+        ("library_max_shrink_percent", "101", "library_max_shrink_percent", "must be between 0 and 100, got 101"),
+        (
+            "qbittorrent_error_grace_minutes", "-1", "qbittorrent_error_grace_minutes",
+            "must be between 0 and 10080, got -1"
+        ),
     ])
     func badValueNamesTheKey(key: String, json: String, reported: String, problem: String) async throws {
         try await withTemporaryDirectory { directory in

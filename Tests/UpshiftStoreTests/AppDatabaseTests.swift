@@ -9,6 +9,7 @@ import UpshiftTestSupport
 /// The SQLite store against a real database: migrations, WAL, the transition table, history.
 @Suite struct AppDatabaseTests {
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    static let migrations = ["0001_initial", "0002_one_live_request_per_torrent", "0003_outbox_and_retry_clocks"]
 
     static func request(_ id: String = "req1", state: ApprovalState = .pending, name: String = "Heat.1995.2160p.DV.FEL-GRP")
         -> ApprovalRequest
@@ -28,12 +29,12 @@ import UpshiftTestSupport
             let path = folder.appendingPathComponent("upshift.sqlite").path
             let db = try AppDatabase.open(path: path)
             #expect(try await db.journalMode() == "wal")
-            #expect(try await db.appliedMigrations() == ["0001_initial", "0002_one_live_request_per_torrent"])
+            #expect(try await db.appliedMigrations() == Self.migrations)
             try await db.insertRequest(Self.request(), torrent: Data("t".utf8))
             // Reopening keeps the data and does not migrate twice.
             let again = try AppDatabase.open(path: path)
             #expect(try await again.request(id: "req1")?.movieTitle == "Heat")
-            #expect(try await again.appliedMigrations() == ["0001_initial", "0002_one_live_request_per_torrent"])
+            #expect(try await again.appliedMigrations() == Self.migrations)
         }
     }
 

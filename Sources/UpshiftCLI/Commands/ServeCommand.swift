@@ -73,7 +73,18 @@ struct ServeCommand: UpshiftCommand {
                 "feeds": "\(settings.iptEnabled ? settings.iptFeedURLs.count : 0)",
                 "telegram": "\(dependencies.chat != nil)", "library.source": "\(dependencies.library?.name ?? "none")",
             ])
-        try await daemon.serviceGroup().run()
+        do {
+            try await daemon.serviceGroup().run()
+        } catch {
+            try? database.close()
+            throw error
+        }
+        // Closed, the database leaves no `-wal` behind (no stale frame holds a cleared `.torrent`).
+        do {
+            try database.close()
+        } catch {
+            logger.error("Closing the database failed", metadata: ["error": "\(error)"])
+        }
         logger.notice("Upshift stopped")
     }
 

@@ -53,13 +53,15 @@ public struct Daemon: Sendable {
     ) {
         let metrics = Metrics()
         let cache = LibraryCache()
+        let health = HealthBoard()
         let coordinator = ApprovalCoordinator(
             store: database, feeds: dependencies.feeds, torrents: dependencies.torrents, notifier: dependencies.chat,
             folders: dependencies.folders, settings: settings, metrics: metrics, logger: logger,
             backoff: tuning.retryBackoff)
         let refresher = LibraryRefresher(
             source: dependencies.library, store: database, cache: cache, metrics: metrics, logger: logger,
-            interval: Double(settings.libraryRefreshMinutes) * 60)
+            interval: Double(settings.libraryRefreshMinutes) * 60, maxShrinkPercent: settings.libraryMaxShrinkPercent,
+            health: health)
         let feeds = settings.iptEnabled ? settings.iptFeedURLs : []
         let poller =
             feeds.isEmpty
@@ -70,14 +72,15 @@ public struct Daemon: Sendable {
                 metrics: metrics, logger: logger, interval: Double(settings.iptPollMinutes) * 60)
         let tracker = DownloadTracker(
             store: database, torrents: dependencies.torrents, coordinator: coordinator, metrics: metrics,
-            logger: logger, interval: .seconds(settings.downloadMonitorSeconds))
+            logger: logger, interval: .seconds(settings.downloadMonitorSeconds),
+            grace: Double(settings.qbittorrentErrorGraceMinutes) * 60)
         let listener = dependencies.chat.map {
             TelegramListener(
                 callbacks: $0, coordinator: coordinator, chatID: settings.telegramChatID, metrics: metrics,
-                logger: logger)
+                logger: logger, store: database)
         }
         let context = DaemonContext(
-            store: database, coordinator: coordinator, poller: poller, library: cache, metrics: metrics,
+            store: database, coordinator: coordinator, poller: poller, library: cache, metrics: metrics, health: health,
             feedCount: feeds.count, telegramEnabled: dependencies.chat != nil, version: Self.version,
             settings: settings, settingsWarnings: warnings)
         let router = buildRouter(daemon: context, apiKey: settings.webAPIKey.exposedValue)

@@ -63,6 +63,8 @@ public enum ApprovalRefusal: Sendable, Hashable, CustomStringConvertible {
     case alreadyDecided(ApprovalState)
     /// The event makes no sense in this state (e.g. `complete` for a pending request).
     case notApplicable(event: ApprovalEvent, state: ApprovalState)
+    /// qBittorrent is taking the torrent right now: a Skip would leave it there untracked.
+    case beingAdded
 
     public var description: String {
         switch self {
@@ -72,6 +74,8 @@ public enum ApprovalRefusal: Sendable, Hashable, CustomStringConvertible {
             "This request was already \(state.rawValue)."
         case .notApplicable(let event, let state):
             "A \(event) event does not apply to a request that is \(state.rawValue)."
+        case .beingAdded:
+            "The torrent is being added to qBittorrent right now; try again in a moment."
         }
     }
 }

@@ -56,8 +56,10 @@ struct APIController: Sendable {
         let pending = try await daemon.store.requests(in: [.pending]).count
         let active = try await daemon.store.requests(in: [.approved, .downloading]).count
         let scanned = try await daemon.store.lastLibraryScan()
+        let problems = await daemon.health.all
         return try JSONBody([
-            "status": AnyJSON("ok"), "version": AnyJSON(daemon.version),
+            "status": AnyJSON(problems.isEmpty ? "ok" : "degraded"), "version": AnyJSON(daemon.version),
+            "problems": AnyJSON(Dictionary(uniqueKeysWithValues: problems.map { ($0.component, $0.problem) })),
             "library_movies": AnyJSON(await daemon.library.count),
             "library_scanned_at": AnyJSON(scanned.map(ISO.string)), "pending_requests": AnyJSON(pending),
             "active_downloads": AnyJSON(active), "feeds": AnyJSON(daemon.feedCount),

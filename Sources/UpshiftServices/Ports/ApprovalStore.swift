@@ -24,6 +24,13 @@ public protocol ApprovalStore: Sendable {
     func recordRelease(_ release: ReleaseRecord) async throws
     /// The most recent releases, newest first.
     func recentReleases(limit: Int) async throws -> [ReleaseRecord]
+    /// Marks the releases recorded as `not_in_library` since `since` to be judged again (they count
+    /// as unseen until recorded anew): after a good library scan, a film that was missing may be there.
+    /// Returns how many were marked.
+    func markNotInLibraryForRejudging(since: Date) async throws -> Int
+    /// Deletes the releases first seen before `cutoff` that no request refers to (history is kept);
+    /// returns how many went.
+    func pruneReleases(seenBefore cutoff: Date) async throws -> Int
 
     // MARK: - Requests
 
@@ -43,8 +50,9 @@ public protocol ApprovalStore: Sendable {
     /// Throws ``ApprovalError/notFound(_:)`` for an unknown id.
     func apply(_ event: ApprovalEvent, to id: String, at: Date, by: String?, error: String?) async throws
         -> ApprovalTransition
-    /// Records that the question was sent (while the request is still pending): the message,
-    /// and the send attempts cleared. Returns the request, or `nil` when it is no longer pending.
+    /// Records where the question was sent, whatever the request's state now (a question answered
+    /// while on its way still needs its buttons removed); the send attempts are cleared while it
+    /// is pending. Returns the request, or `nil` when a message was already recorded.
     func recordMessage(_ message: MessageRef, for id: String) async throws -> ApprovalRequest?
     /// Records a failed attempt of the current step while the request is still in `state`:
     /// one more attempt, the error, and the next attempt after `backoff`. Returns the request,
@@ -55,6 +63,33 @@ public protocol ApprovalStore: Sendable {
     func recordProgress(_ progress: Double, for id: String) async throws
     /// The most recent history entries, newest first.
     func history(limit: Int) async throws -> [HistoryEntry]
+
+    // MARK: - Outbox
+
+    /// Queues a chat message. An edit is not queued twice: while one for the request waits, it
+    /// will show the request's latest state anyway.
+    func enqueue(_ message: OutboxMessage) async throws
+    /// Every queued message, in queue order.
+    func outbox() async throws -> [OutboxMessage]
+    /// Removes a delivered (or abandoned) message.
+    func removeFromOutbox(_ id: Int64) async throws
+    /// Records a failed delivery: one more attempt, the error, and the next attempt after `backoff`.
+    func recordOutboxFailure(_ id: Int64, error: String, at: Date, backoff: Backoff) async throws
+
+    // MARK: - Torrent fetch failures
+
+    /// Records that fetching an upgrade's `.torrent` failed; returns when it first failed (kept
+    /// across restarts, so the `notify_expire_hours` give-up clock is not reset by one).
+    func recordTorrentFetchFailure(guid: String, at: Date) async throws -> Date
+    /// Forgets the failures of an item (its torrent was fetched, or it was given up).
+    func clearTorrentFetchFailure(guid: String) async throws
+
+    // MARK: - Daemon state
+
+    /// A small value the daemon keeps across restarts (the Telegram update offset), or `nil`.
+    func stateValue(_ key: String) async throws -> String?
+    /// Stores such a value.
+    func setStateValue(_ value: String, for key: String) async throws
 }
 
 /// The result of ``ApprovalStore/apply(_:to:at:by:error:)``.

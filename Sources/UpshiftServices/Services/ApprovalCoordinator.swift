@@ -26,6 +26,11 @@ public actor ApprovalCoordinator {
     private var adding: Set<String> = []
     /// Requests whose question is being sent, so a retry never sends it a second time.
     private var sending: Set<String> = []
+    /// True while ``deliverOutbox()`` runs; `deliverAgain` asks it for one more round.
+    private var delivering = false
+    private var deliverAgain = false
+    /// When releases were last pruned.
+    private var lastPrune: Date?
 
     /// Creates the coordinator.
     public init(
@@ -116,6 +121,12 @@ public actor ApprovalCoordinator {
             await expire(request, at: at)
             throw ApprovalError.refused(.expired)
         }
+        // A Skip takes the add claim for as long as it is applied: while qBittorrent is taking the
+        // torrent it is refused (the torrent would stay there untracked), and no add starts meanwhile.
+        if !approve {
+            guard adding.insert(id).inserted else { throw ApprovalError.refused(.beingAdded) }
+        }
+        defer { if !approve { adding.remove(id) } }
         let transition = try await store.apply(approve ? .approve : .skip, to: id, at: at, by: channel, error: nil)
         if case .refused(let refusal) = transition.outcome { throw ApprovalError.refused(refusal) }
         if transition.moved {
@@ -180,6 +191,24 @@ public actor ApprovalCoordinator {
         return expired
     }
 
+    /// Once a day: forgets the feed items older than `releases_keep_days` that no request refers
+    /// to (the history stays), and gives their pages back to the file system. Returns how many went.
+    @discardableResult
+    public func pruneIfDue() async -> Int {
+        let at = now()
+        if let lastPrune, at.timeIntervalSince(lastPrune) < 24 * 3600 { return 0 }
+        lastPrune = at
+        do {
+            let cutoff = at.addingTimeInterval(-Double(settings.releasesKeepDays) * 24 * 3600)
+            let removed = try await store.pruneReleases(seenBefore: cutoff)
+            if removed > 0 { logger.info("Old releases pruned", metadata: ["releases.count": "\(removed)"]) }
+            return removed
+        } catch {
+            logger.error("Pruning old releases failed", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+
     /// Expires one request and edits its message; true when it moved.
     @discardableResult
     private func expire(_ request: ApprovalRequest, at: Date) async -> Bool {
@@ -208,7 +237,10 @@ public actor ApprovalCoordinator {
                 current.message == nil
             else { return request }
             let message = try await notifier.sendRequest(current)
-            return try await store.recordMessage(message, for: current.id) ?? current
+            guard let sent = try await store.recordMessage(message, for: current.id) else { return current }
+            // Answered or expired while the question was on its way: its buttons go at once.
+            if sent.state != .pending { await updateMessage(sent) }
+            return sent
         } catch {
             return await recordFailure(request, in: .pending, error: error, component: "telegram", what: "Sending the request failed")
         }
@@ -305,27 +337,107 @@ public actor ApprovalCoordinator {
         }
     }
 
-    /// Edits the request's message to its state; failures are logged only (the state is stored).
+    /// Queues an edit of the request's message to its state, then delivers what is due.
     func updateMessage(_ request: ApprovalRequest) async {
-        guard let notifier, let message = request.message else { return }
+        guard notifier != nil, request.message != nil else { return }
+        await enqueue(OutboxMessage(requestID: request.id, kind: .edit, createdAt: now()))
+    }
+
+    /// Queues a notice, then delivers what is due.
+    func notice(_ kind: DownloadNotice.Kind, _ request: ApprovalRequest, detail: String? = nil) async {
+        guard notifier != nil else { return }
+        await enqueue(OutboxMessage(requestID: request.id, kind: .notice(kind), detail: detail, createdAt: now()))
+    }
+
+    private func enqueue(_ message: OutboxMessage) async {
         do {
-            try await notifier.updateRequest(request, message: message)
+            try await store.enqueue(message)
+        } catch {
+            await metrics.increment("upshift_errors_total", ["component": "store"])
+            logger.error(
+                "Queueing a chat message failed",
+                metadata: ["request.id": "\(message.requestID)", "outbox.kind": "\(message.kind.rawValue)", "error": "\(error)"])
+            return
+        }
+        await deliverOutbox()
+    }
+
+    // MARK: - Outbox
+
+    /// Delivers every queued notice and edit that is due, oldest first. Messages of one request go
+    /// out in the order they were queued: after a failure the request's later messages wait for
+    /// the retry (with backoff), so "completed" never arrives before "started". A message still
+    /// undelivered after ``outboxGiveUp`` is dropped and logged. A call made while a delivery runs
+    /// makes that delivery look again once it is done, so nothing waits for the next pass.
+    public func deliverOutbox() async {
+        guard let notifier else { return }
+        guard !delivering else {
+            deliverAgain = true
+            return
+        }
+        delivering = true
+        defer { delivering = false }
+        repeat {
+            deliverAgain = false
+            let queued: [OutboxMessage]
+            do {
+                queued = try await store.outbox()
+            } catch {
+                logger.error("Reading the chat outbox failed", metadata: ["error": "\(error)"])
+                return
+            }
+            var waiting = Set<String>()
+            for message in queued {
+                guard let id = message.id, !waiting.contains(message.requestID), !Task.isCancelled else { continue }
+                let at = now()
+                if (message.nextAttemptAt ?? .distantPast) > at {
+                    waiting.insert(message.requestID)
+                    continue
+                }
+                if !(await deliver(message, id: id, notifier: notifier, at: at)) { waiting.insert(message.requestID) }
+            }
+        } while deliverAgain && !Task.isCancelled
+    }
+
+    /// Sends one queued message; true when it is gone from the queue (delivered or dropped).
+    private func deliver(_ message: OutboxMessage, id: Int64, notifier: any ApprovalNotifier, at: Date) async -> Bool {
+        do {
+            if let request = try await store.request(id: message.requestID) {
+                switch message.kind {
+                case .edit:
+                    if let ref = request.message { try await notifier.updateRequest(request, message: ref) }
+                case .notice(let kind):
+                    try await notifier.sendNotice(DownloadNotice(kind: kind, request: request, detail: message.detail))
+                }
+            }
+            try await store.removeFromOutbox(id)
+            return true
         } catch {
             await metrics.increment("upshift_errors_total", ["component": "telegram"])
-            logger.warning("Editing the request message failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
+            if at.timeIntervalSince(message.createdAt) >= Self.outboxGiveUp {
+                logger.error(
+                    "Giving up on a chat message",
+                    metadata: ["request.id": "\(message.requestID)", "outbox.kind": "\(message.kind.rawValue)", "error": "\(error)"])
+                try? await store.removeFromOutbox(id)
+                return false
+            }
+            logger.warning(
+                "Sending a chat message failed",
+                metadata: [
+                    "request.id": "\(message.requestID)", "outbox.kind": "\(message.kind.rawValue)",
+                    "retry.attempts": "\(message.attempts + 1)", "error": "\(error)",
+                ])
+            do {
+                try await store.recordOutboxFailure(id, error: String(describing: error), at: at, backoff: backoff)
+            } catch {
+                logger.error("Recording a chat failure failed", metadata: ["error": "\(error)"])
+            }
+            return false
         }
     }
 
-    /// Sends a notice; failures are logged only.
-    func notice(_ kind: DownloadNotice.Kind, _ request: ApprovalRequest, detail: String? = nil) async {
-        guard let notifier else { return }
-        do {
-            try await notifier.sendNotice(DownloadNotice(kind: kind, request: request, detail: detail))
-        } catch {
-            await metrics.increment("upshift_errors_total", ["component": "telegram"])
-            logger.warning("Sending a notice failed", metadata: ["request.id": "\(request.id)", "error": "\(error)"])
-        }
-    }
+    /// How long an undeliverable chat message is retried before it is dropped: a week.
+    public static let outboxGiveUp: TimeInterval = 7 * 24 * 3600
 
     private func targetFolder(for movie: LibraryMovie?) async -> String? {
         guard let movie, let folders else { return nil }

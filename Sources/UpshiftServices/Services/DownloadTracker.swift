@@ -15,15 +15,18 @@ public actor DownloadTracker: Service {
     let logger: Logger
     let interval: Duration
     let now: @Sendable () -> Date
-    /// Consecutive checks in which qBittorrent did not know a torrent.
-    private var missing: [String: Int] = [:]
-    /// Checks a torrent may be missing before its request fails (qBittorrent may still be loading it).
-    let missingLimit: Int
+    /// Since when qBittorrent has reported a download as failed or not known, per request.
+    private var troubleSince: [String: Date] = [:]
+    /// How long a download may stay failed or unknown before its request fails
+    /// (`qbittorrent_error_grace_minutes`): a NAS mount that drops for a minute, or qBittorrent
+    /// reloading thousands of torrents after a restart, does not end the tracking.
+    let grace: TimeInterval
 
     /// Creates the tracker.
     public init(
         store: any ApprovalStore, torrents: any TorrentClient, coordinator: ApprovalCoordinator, metrics: Metrics,
-        logger: Logger, interval: Duration, missingLimit: Int = 3, now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, interval: Duration, grace: TimeInterval = 15 * 60,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.torrents = torrents
@@ -31,7 +34,7 @@ public actor DownloadTracker: Service {
         self.metrics = metrics
         self.logger = logger
         self.interval = interval
-        self.missingLimit = missingLimit
+        self.grace = grace
         self.now = now
     }
 
@@ -68,19 +71,30 @@ public actor DownloadTracker: Service {
     }
 
     private func handle(_ request: ApprovalRequest, status: TorrentProgress?) async -> ApprovalRequest? {
-        guard let status else {
-            let count = (missing[request.id] ?? 0) + 1
-            missing[request.id] = count
-            guard count >= missingLimit else { return nil }
-            missing[request.id] = nil
-            return await finish(request, event: .fail, detail: "The torrent is no longer in qBittorrent.")
+        guard let status, status.phase != .failed else {
+            let detail =
+                status.map { "qBittorrent reports the torrent as \($0.state)." }
+                ?? "The torrent is no longer in qBittorrent."
+            let since = troubleSince[request.id] ?? now()
+            troubleSince[request.id] = since
+            guard now().timeIntervalSince(since) >= grace else {
+                logger.info(
+                    "Download in trouble, waiting before it fails",
+                    metadata: [
+                        "request.id": "\(request.id)", "torrent.state": "\(status?.state ?? "missing")",
+                        "grace.seconds_left": "\(Int(grace - now().timeIntervalSince(since)))",
+                    ])
+                return nil
+            }
+            troubleSince[request.id] = nil
+            return await finish(request, event: .fail, detail: detail)
         }
-        missing[request.id] = nil
+        troubleSince[request.id] = nil
         switch status.phase {
         case .completed:
             return await finish(request, event: .complete, detail: nil)
         case .failed:
-            return await finish(request, event: .fail, detail: "qBittorrent reports the torrent as \(status.state).")
+            return nil  // handled above
         case .downloading:
             guard request.progress != status.progress else { return nil }
             do {

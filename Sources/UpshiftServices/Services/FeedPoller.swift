@@ -22,9 +22,6 @@ public actor FeedPoller: Service {
     let now: @Sendable () -> Date
     /// Consecutive failures and next allowed poll, per feed.
     private var feedState: [FeedURL: (failures: Int, next: Date)] = [:]
-    /// When fetching an upgrade's torrent first failed, per item; the item is judged again at each
-    /// poll until `notify_expire_hours` have passed, then recorded with the failure as its reason.
-    private var proposalFailures: [String: Date] = [:]
     /// True while a pass runs: passes never overlap (the schedule and `POST /api/feeds/poll`).
     private var polling = false
 
@@ -140,14 +137,16 @@ public actor FeedPoller: Service {
             var requestID: String?
             var decision = judgement.decision
             if decision.notify {
+                // When fetching an upgrade's torrent fails, the item is judged again at each poll
+                // until `notify_expire_hours` have passed since the first failure (a clock kept in
+                // the store, so a restart does not reset it), then recorded with the failure as its reason.
                 do {
                     requestID = try await coordinator.propose(entry, judgement: judgement)?.id
-                    proposalFailures[entry.guid] = nil
+                    try await store.clearTorrentFetchFailure(guid: entry.guid)
                     if let requestID { summary.requests.append(requestID) }
                 } catch {
                     if Task.isCancelled { return }  // shutting down: judged again at the next start
-                    let first = proposalFailures[entry.guid] ?? now()
-                    proposalFailures[entry.guid] = first
+                    let first = try await store.recordTorrentFetchFailure(guid: entry.guid, at: now())
                     await metrics.increment("upshift_errors_total", ["component": "torrent_fetch"])
                     let limit = Double(coordinator.settings.ruleSettings.notifyExpireHours) * 3600
                     guard now().timeIntervalSince(first) >= limit else {
@@ -159,7 +158,7 @@ public actor FeedPoller: Service {
                     logger.error(
                         "Giving up on an upgrade whose torrent cannot be fetched",
                         metadata: ["release.name": "\(entry.title)", "error": "\(error)"])
-                    proposalFailures[entry.guid] = nil
+                    try await store.clearTorrentFetchFailure(guid: entry.guid)
                     decision.notify = false
                     decision.reason += " The torrent could not be fetched: \(error)"
                 }

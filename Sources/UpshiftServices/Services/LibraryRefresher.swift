@@ -5,7 +5,11 @@ import UpshiftCore
 
 /// Keeps the library current (SPEC §4): loads the stored library at start, scans the source
 /// when the library is empty or older than `library_refresh_minutes`, then scans on that schedule.
-/// A failed scan is logged and retried with backoff; the last good library stays in use.
+/// A failed scan is logged and retried with backoff; the last good library stays in use. So does a
+/// degraded one: a scan that finds no movie where the library has some (Plex's token lost access,
+/// no sections), or that loses more than `library_max_shrink_percent` of them, is refused, shown
+/// on the ``HealthBoard``, and retried. After each good scan, the releases recorded as not in the
+/// library in the last ``rejudgeWindow`` are judged again at the next poll.
 public actor LibraryRefresher: Service {
     let source: (any LibrarySource)?
     let store: any ApprovalStore
@@ -15,15 +19,22 @@ public actor LibraryRefresher: Service {
     let interval: TimeInterval
     let backoff: Backoff
     let now: @Sendable () -> Date
+    /// The largest share of movies a scan may lose (0...1) before it is taken for a degraded source.
+    let maxShrink: Double
+    let health: HealthBoard
     private var failures = 0
+    /// How far back releases recorded as not in the library are judged again after a good scan.
+    public static let rejudgeWindow: TimeInterval = 7 * 24 * 3600
 
     /// Creates the refresher. With no `source` the library stays as stored (empty for a new user)
     /// and is marked ready at once.
     public init(
         source: (any LibrarySource)?, store: any ApprovalStore, cache: LibraryCache, metrics: Metrics, logger: Logger,
-        interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600),
-        now: @escaping @Sendable () -> Date = { Date() }
+        interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600), maxShrinkPercent: Int = 10,
+        health: HealthBoard = HealthBoard(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.maxShrink = Double(maxShrinkPercent) / 100
+        self.health = health
         self.source = source
         self.store = store
         self.cache = cache
@@ -57,7 +68,9 @@ public actor LibraryRefresher: Service {
         let started = now()
         do {
             let movies = try await source.scan()
+            try await checkNotDegraded(movies, source: source.name)
             try await store.replaceLibrary(movies, source: source.name, scannedAt: started)
+            await health.report("library", nil)
             await cache.replace(movies)
             MemoryTrim.releaseFreeMemory()
             await metrics.increment("upshift_library_scans_total", ["result": "ok"])
@@ -68,11 +81,36 @@ public actor LibraryRefresher: Service {
                     "library.source": "\(source.name)", "library.movies": "\(movies.count)",
                     "library.seconds": "\(Int(now().timeIntervalSince(started)))",
                 ])
+            await rejudgeNotInLibrary()
             return movies
+        } catch let error as LibraryScanRefusal {
+            await metrics.increment("upshift_library_scans_total", ["result": "degraded"])
+            await health.report("library", error.description)
+            throw error
         } catch {
             await metrics.increment("upshift_library_scans_total", ["result": "error"])
             await metrics.increment("upshift_errors_total", ["component": "library"])
             throw error
+        }
+    }
+
+    /// Throws ``LibraryScanRefusal`` when the scan would replace a good library by a much smaller one.
+    private func checkNotDegraded(_ movies: [LibraryMovie], source: String) async throws {
+        let previous = await cache.isReady ? await cache.count : try await store.libraryMovies().count
+        guard previous > 0 else { return }
+        if movies.isEmpty || Double(previous - movies.count) > Double(previous) * maxShrink {
+            throw LibraryScanRefusal(source: source, found: movies.count, held: previous)
+        }
+    }
+
+    /// Releases recorded as not in the library lately are judged again at the next poll: the film
+    /// may have been added, or missing from a partial scan. Nothing already asked is asked again.
+    private func rejudgeNotInLibrary() async {
+        do {
+            let marked = try await store.markNotInLibraryForRejudging(since: now().addingTimeInterval(-Self.rejudgeWindow))
+            if marked > 0 { logger.info("Releases to judge again", metadata: ["releases.count": "\(marked)"]) }
+        } catch {
+            logger.error("Marking releases to judge again failed", metadata: ["error": "\(error)"])
         }
     }
 
@@ -116,5 +154,20 @@ public actor LibraryRefresher: Service {
                 }
             }
         } while await pause(.seconds(max(1, next.timeIntervalSince(now()))))
+    }
+}
+
+/// A scan refused as degraded: it would replace the library by a much smaller one.
+public struct LibraryScanRefusal: Error, Sendable, CustomStringConvertible {
+    /// `Plex` or `Radarr`.
+    public var source: String
+    /// Movies the scan found.
+    public var found: Int
+    /// Movies in the last good library.
+    public var held: Int
+
+    public var description: String {
+        "The \(source) scan found \(found) movies where the library holds \(held); it looks incomplete, so the "
+            + "last good library is kept (run `upshift library scan` to accept it)."
     }
 }

@@ -14,14 +14,21 @@ public actor TelegramListener: Service {
     let logger: Logger
     let longPollSeconds: Int
     let backoff: Backoff
+    /// Where the update offset is kept across restarts (a press is never handled twice).
+    let store: (any ApprovalStore)?
     private var offset: Int64?
+    private var offsetLoaded = false
     private var failures = 0
+    /// The key of the stored update offset.
+    static let offsetKey = "telegram_update_offset"
 
     /// Creates the listener; presses from any chat but `chatID` are refused.
     public init(
         callbacks: any ChatCallbackSource, coordinator: ApprovalCoordinator, chatID: String, metrics: Metrics,
-        logger: Logger, longPollSeconds: Int = 30, backoff: Backoff = Backoff(base: 2, cap: 300)
+        logger: Logger, longPollSeconds: Int = 30, backoff: Backoff = Backoff(base: 2, cap: 300),
+        store: (any ApprovalStore)? = nil
     ) {
+        self.store = store
         self.callbacks = callbacks
         self.coordinator = coordinator
         self.chatID = chatID
@@ -31,18 +38,13 @@ public actor TelegramListener: Service {
         self.backoff = backoff
     }
 
-    /// One long poll: waits up to `timeout` seconds and handles what arrives. Every press is
-    /// answered first; then the slow follow-ups (message edits, torrent adds) run side by side, so
-    /// one slow qBittorrent never delays the answer to another press. Returns the requests as they
-    /// ended up after the presses that were accepted, in press order.
+    /// One long poll: waits up to `timeout` seconds and handles what arrives, then runs the slow
+    /// follow-ups (message edits, torrent adds) side by side and returns the requests as they
+    /// ended up after the presses that were accepted, in press order. (``run()`` does not wait for
+    /// the follow-ups: it goes back to polling at once.)
     @discardableResult
     public func pollOnce(timeout: Int) async throws -> [ApprovalRequest] {
-        let batch = try await callbacks.callbacks(after: offset, timeout: timeout)
-        offset = batch.nextOffset ?? offset
-        var accepted: [ApprovalTransition] = []
-        for callback in batch.callbacks {
-            if let transition = await handle(callback) { accepted.append(transition) }
-        }
+        let accepted = try await receive(timeout: timeout)
         let coordinator = coordinator
         return await withTaskGroup(of: (Int, ApprovalRequest).self) { group in
             for (index, transition) in accepted.enumerated() {
@@ -54,20 +56,50 @@ public actor TelegramListener: Service {
         }
     }
 
-    /// Long-polls until shutdown; errors are logged and retried with backoff.
-    public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+    /// One long poll: every press is checked, applied and answered at once, and the offset is
+    /// stored. Returns the accepted answers whose follow-ups are still to run.
+    func receive(timeout: Int) async throws -> [ApprovalTransition] {
+        if !offsetLoaded, let store {
+            offset = try await store.stateValue(Self.offsetKey).flatMap { Int64($0) } ?? offset
+            offsetLoaded = true
+        }
+        let batch = try await callbacks.callbacks(after: offset, timeout: timeout)
+        if let next = batch.nextOffset, next != offset {
+            offset = next
             do {
-                try await cancelWhenGracefulShutdown { try await self.pollOnce(timeout: self.longPollSeconds) }
-                failures = 0
+                try await store?.setStateValue(String(next), for: Self.offsetKey)
             } catch {
-                if Task.isCancelled || Task.isShuttingDownGracefully { break }
-                failures += 1
-                let delay = backoff.delay(afterAttempts: failures)
-                await metrics.increment("upshift_errors_total", ["component": "telegram"])
-                logger.warning(
-                    "Telegram polling failed", metadata: ["error": "\(error)", "retry.in_seconds": "\(Int(delay))"])
-                guard await pause(.seconds(delay)) else { break }
+                logger.error("Storing the Telegram update offset failed", metadata: ["error": "\(error)"])
+            }
+        }
+        var accepted: [ApprovalTransition] = []
+        for callback in batch.callbacks {
+            if let transition = await handle(callback) { accepted.append(transition) }
+        }
+        return accepted
+    }
+
+    /// Long-polls until shutdown; errors are logged and retried with backoff. The follow-ups of
+    /// accepted presses run beside the polling, so a slow torrent add never delays the next press.
+    public func run() async throws {
+        let coordinator = coordinator
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                do {
+                    let accepted = try await cancelWhenGracefulShutdown {
+                        try await self.receive(timeout: self.longPollSeconds)
+                    }
+                    failures = 0
+                    for transition in accepted { group.addTask { await coordinator.followUp(transition) } }
+                } catch {
+                    if Task.isCancelled || Task.isShuttingDownGracefully { break }
+                    failures += 1
+                    let delay = backoff.delay(afterAttempts: failures)
+                    await metrics.increment("upshift_errors_total", ["component": "telegram"])
+                    logger.warning(
+                        "Telegram polling failed", metadata: ["error": "\(error)", "retry.in_seconds": "\(Int(delay))"])
+                    guard await pause(.seconds(delay)) else { break }
+                }
             }
         }
     }

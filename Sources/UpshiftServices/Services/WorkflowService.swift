@@ -4,7 +4,7 @@ import ServiceLifecycle
 
 /// Runs the coordinator's periodic work as a service: expiry of unanswered requests (the
 /// "expiry sweeper") and retries of unsent questions and of approved torrents qBittorrent could
-/// not take. At start it runs at once, so requests left over from before a restart carry on.
+/// not take, and delivery of the chat outbox (notices and edits Telegram did not take). At start it runs at once, so requests left over from before a restart carry on.
 public struct WorkflowService: Service {
     let coordinator: ApprovalCoordinator
     let interval: Duration
@@ -22,6 +22,8 @@ public struct WorkflowService: Service {
             try? await cancelWhenGracefulShutdown {
                 await coordinator.expireDue()
                 await coordinator.retryDue()
+                await coordinator.deliverOutbox()
+                await coordinator.pruneIfDue()
             }
         } while await pause(interval)
     }

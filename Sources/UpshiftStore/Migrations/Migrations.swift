@@ -7,7 +7,31 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001_initial", migrate: v1)
         migrator.registerMigration("0002_one_live_request_per_torrent", migrate: v2)
+        migrator.registerMigration("0003_outbox_and_retry_clocks", migrate: v3)
         return migrator
+    }
+
+    /// What must survive a restart or an outage: the chat outbox (notices and edits delivered in
+    /// order), when fetching an upgrade's torrent first failed (the give-up clock), and which
+    /// releases recorded as not in the library are to be judged again after a good library scan.
+    static func v3(_ db: Database) throws {
+        try db.create(table: "outbox") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("request_id", .text).notNull().indexed()
+            t.column("kind", .text).notNull()
+            t.column("detail", .text)
+            t.column("created_at", .datetime).notNull()
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("next_attempt_at", .datetime)
+            t.column("last_error", .text)
+        }
+        try db.create(table: "torrent_fetch_failures") { t in
+            t.primaryKey("guid", .text)
+            t.column("first_failed_at", .datetime).notNull()
+        }
+        try db.alter(table: "releases") { t in
+            t.add(column: "rejudge", .boolean).notNull().defaults(to: false)
+        }
     }
 
     /// At most one live request per torrent, enforced by SQLite: two polls (the schedule and

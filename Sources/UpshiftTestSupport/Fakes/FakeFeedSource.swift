@@ -21,6 +21,9 @@ public actor FakeFeedSource: FeedSource {
     /// Sets the torrent behind an entry's guid.
     public func setTorrent(_ data: Data, guid: String) { torrents[guid] = data }
 
+    /// Makes an item's torrent unreachable (its download throws).
+    public func removeTorrent(guid: String) { torrents[guid] = nil }
+
     /// Makes a feed fail (or work again).
     public func setFailing(_ feed: FeedURL, _ failing: Bool) {
         if failing { self.failing.insert(feed) } else { self.failing.remove(feed) }

@@ -16,6 +16,8 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
     public var down = false
     /// How long each question takes to send (a slow Telegram), so tests can race other calls.
     public var sendDelay: Duration = .zero
+    /// The `offset` of every `getUpdates` call, in order.
+    public private(set) var offsetsAsked: [Int64?] = []
     private var queued: [ChatCallback] = []
     private var nextMessageID = 100
     private var updateID: Int64 = 0
@@ -64,6 +66,12 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
 
     public func callbacks(after offset: Int64?, timeout: Int) async throws -> CallbackBatch {
         guard !down else { throw FakeError.down("Telegram") }
+        offsetsAsked.append(offset)
+        // A long poll: waits up to `timeout` seconds for a press, as Telegram does.
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        while queued.isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         let batch = queued
         queued = []
         return CallbackBatch(callbacks: batch, nextOffset: updateID + 1)

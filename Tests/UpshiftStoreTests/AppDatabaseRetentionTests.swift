@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import UpshiftCore
+import UpshiftServices
+import UpshiftTestSupport
+
+@testable import UpshiftStore
+
+/// What the store must not keep (a cleared passkey) and what it must bound (releases, look-ups).
+@Suite struct AppDatabaseRetentionTests {
+    static let t0 = AppDatabaseTests.t0
+    static let passkey = "tp=PASSKEY0123456789abcdef0123456789"
+
+    /// The bytes of the database file and of its `-wal`, if any.
+    static func bytesOnDisk(_ path: String) -> Data {
+        var all = Data()
+        for file in [path, path + "-wal"] { all.append((try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()) }
+        return all
+    }
+
+    @Test func aClearedTorrentLeavesNoPasskeyInTheFileOrTheWAL() async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("upshift.sqlite").path
+            let db = try AppDatabase.open(path: path)
+            // A .torrent larger than a page, as real ones are, with the passkey in its announce URL.
+            let torrent = Data(("d8:announce60:https://tracker.test/announce?\(Self.passkey)e" + String(repeating: "x", count: 9000)).utf8)
+            try await db.insertRequest(AppDatabaseTests.request(state: .pending), torrent: torrent)
+            _ = try await db.apply(.approve, to: "req1", at: Self.t0, by: "api", error: nil)
+            #expect(Self.bytesOnDisk(path).range(of: Data(Self.passkey.utf8)) != nil)
+            _ = try await db.apply(.startDownload, to: "req1", at: Self.t0, by: nil, error: nil)
+            #expect(try await db.torrent(requestID: "req1") == Data())
+            #expect(Self.bytesOnDisk(path).range(of: Data(Self.passkey.utf8)) == nil)
+            try db.close()
+            // GRDB keeps the `-wal` file (persistent WAL), but empty.
+            let wal = (try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data()
+            #expect(wal.isEmpty)
+            #expect(Self.bytesOnDisk(path).range(of: Data(Self.passkey.utf8)) == nil)
+        }
+    }
+
+    @Test func guidLookUpsOfAnyLengthWork() async throws {
+        let db = try AppDatabase.inMemory()
+        let guids = (0..<40_000).map { "guid-\($0)" }
+        #expect(try await db.unseenGUIDs(guids).count == 40_000)
+    }
+
+    static func release(_ guid: String, seenAt: Date, kind: DecisionKind = .none, requestID: String? = nil)
+        -> ReleaseRecord
+    {
+        ReleaseRecord(
+            guid: guid, feed: "https://tracker.test/rss", name: "Heat.1995.2160p-GRP", link: "", sizeBytes: nil,
+            category: nil, publishedAt: nil, seeders: nil, seenAt: seenAt,
+            parsed: ReleaseNameParser.parse("Heat.1995.2160p-GRP"), movieID: nil, movieTitle: nil,
+            decision: Decision(notify: false, kind: kind, reason: "r", gains: []), requestID: requestID)
+    }
+
+    @Test func oldReleasesWithoutARequestArePrunedAndHistoryStays() async throws {
+        let db = try AppDatabase.inMemory()
+        try await db.insertRequest(AppDatabaseTests.request(), torrent: Data("t".utf8))
+        try await db.recordRelease(Self.release("old", seenAt: Self.t0))
+        try await db.recordRelease(Self.release("old-asked", seenAt: Self.t0, kind: .fel, requestID: "req1"))
+        try await db.recordRelease(Self.release("new", seenAt: Self.t0.addingTimeInterval(100 * 86_400)))
+        let removed = try await db.pruneReleases(seenBefore: Self.t0.addingTimeInterval(86_400))
+        #expect(removed == 1)
+        #expect(Set(try await db.recentReleases(limit: 10).map(\.guid)) == ["old-asked", "new"])
+        #expect(try await db.request(id: "req1") != nil)
+    }
+
+    @Test func notInLibraryReleasesAreJudgedAgainOnceMarkedAndKeepTheirPlace() async throws {
+        let db = try AppDatabase.inMemory()
+        try await db.recordRelease(Self.release("a", seenAt: Self.t0, kind: .notInLibrary))
+        try await db.recordRelease(Self.release("b", seenAt: Self.t0, kind: .duplicate))
+        #expect(try await db.unseenGUIDs(["a", "b"]).isEmpty)
+        #expect(try await db.markNotInLibraryForRejudging(since: Self.t0) == 1)
+        #expect(try await db.unseenGUIDs(["a", "b"]) == ["a"])
+        try await db.recordRelease(Self.release("a", seenAt: Self.t0.addingTimeInterval(600), kind: .fel))
+        #expect(try await db.unseenGUIDs(["a", "b"]).isEmpty)
+        #expect(try await db.recentReleases(limit: 5).first { $0.guid == "a" }?.seenAt == Self.t0)
+    }
+}
