@@ -43,11 +43,11 @@ import UpshiftTestSupport
         let id = try #require(await h.poller.pollOnce().requests.first)
         await h.chat.setDown(true)
         await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        await h.chat.setDown(false)
+        // Telegram is back, but "started" waits for its retry: "completed" must not overtake it.
         await h.torrents.setProgress("hash7000000", TorrentProgress(phase: .completed, progress: 1, state: "uploading"))
         #expect(await h.tracker.checkOnce().map(\.state) == [.completed])
         #expect(await h.chat.notices.isEmpty)
-
-        await h.chat.setDown(false)
         await h.coordinator.deliverOutbox()  // inside the backoff: nothing yet
         #expect(await h.chat.notices.isEmpty)
         h.clock.advance(16)
