@@ -24,6 +24,9 @@ public struct Daemon: Sendable {
         public var workflowInterval: Duration = .seconds(15)
         /// Backoff of failed sends and adds.
         public var retryBackoff = Backoff()
+        /// How long a graceful shutdown may take before the services still running are cancelled
+        /// (Docker's `stop` waits 10 s before it kills).
+        public var shutdownLimit: Duration = .seconds(8)
 
         /// The defaults.
         public init() {}
@@ -34,6 +37,7 @@ public struct Daemon: Sendable {
     /// The long-lived services, in start order (the HTTP app last).
     public let services: [any Service]
     let logger: Logger
+    let tuning: Tuning
 
     /// Wires the daemon.
     ///
@@ -99,14 +103,24 @@ public struct Daemon: Sendable {
         self.context = context
         self.services = services
         self.logger = logger
+        self.tuning = tuning
     }
 
     /// A service group over every service; SIGTERM and SIGINT shut it down gracefully.
     public func serviceGroup(signals: Bool = true) -> ServiceGroup {
-        ServiceGroup(
-            configuration: .init(
-                services: services.map { .init(service: $0) },
-                gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
-                logger: logger))
+        Self.serviceGroup(services, signals: signals, shutdownLimit: tuning.shutdownLimit, logger: logger)
+    }
+
+    /// A service group over `services` whose graceful shutdown is cut short after `shutdownLimit`:
+    /// the services still running are then cancelled (what they had not finished is picked up at
+    /// the next start).
+    public static func serviceGroup(
+        _ services: [any Service], signals: Bool, shutdownLimit: Duration, logger: Logger
+    ) -> ServiceGroup {
+        var configuration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) }, gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
+            logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownLimit
+        return ServiceGroup(configuration: configuration)
     }
 }
