@@ -47,7 +47,7 @@ public enum FeedParser {
         else { return nil }
 
         let described = FeedDescription.parse(HTMLEntities.decode(raw.description))
-        let guid = raw.guid.isEmpty ? nil : LinkRedaction.strippingCredentials(HTMLEntities.decode(raw.guid))
+        let guid = raw.guid.isEmpty ? nil : LinkRedaction.guid(from: HTMLEntities.decode(raw.guid))
         let infoHash = raw.attributes["infohash"]?.first?.lowercased().trimmingCharacters(in: .whitespaces)
         let enclosureLength = Int64(raw.enclosureLength).flatMap { $0 > 0 ? $0 : nil }
         let size =
@@ -58,7 +58,7 @@ public enum FeedParser {
             ?? NewznabCategory.name(for: raw.attributes["category"] ?? [])
 
         return FeedItem(
-            guid: FeedLink.iptorrentsID(in: link) ?? guid ?? LinkRedaction.strippingCredentials(link.absoluteString),
+            guid: FeedLink.iptorrentsID(in: link) ?? guid ?? LinkRedaction.guid(from: link.absoluteString),
             title: title,
             link: PrivateURL(link),
             sizeBytes: size,

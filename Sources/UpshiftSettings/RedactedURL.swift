@@ -38,7 +38,7 @@ public func redactedURL(_ text: String) -> String {
 }
 
 /// The rules behind ``redactedURL(_:)-(String)``.
-enum URLRedaction {
+package enum URLRedaction {
     /// Best effort for text that is not a URL: user info, key-like words and path segments, and
     /// credential query values are masked.
     static func redactedText(_ text: String) -> String {
@@ -99,7 +99,7 @@ enum URLRedaction {
 
     /// True for 16 or more characters of letters, digits and `-_:.~+=%`, with at least one letter
     /// and one digit: passkeys, API keys, tokens and bot tokens (`123456:ABC…`).
-    static func looksLikeKey(_ text: Substring) -> Bool {
+    package static func looksLikeKey(_ text: Substring) -> Bool {
         guard text.count >= 16 else { return false }
         var hasLetter = false
         var hasDigit = false

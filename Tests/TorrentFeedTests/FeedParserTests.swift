@@ -102,6 +102,27 @@ import UpshiftSettings
         #expect(items[1].category == "Movies/HD")
     }
 
+    /// Trackers that put the passkey in the path (`/rss/download/<passkey>/<id>`) must not have it
+    /// stored or shown through the guid; two items still get two guids.
+    @Test func keyLikePathSegmentsOfGuidsAreMasked() throws {
+        let key = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        let document = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+            <item><title>Heat 1995 2160p UHD BluRay-GRP</title><link>https://t.test/dl/\(key)/101.torrent</link>
+            <guid>https://t.test/rss/\(key)/101</guid></item>
+            <item><title>Alien 1979 2160p UHD BluRay-GRP</title><link>https://t.test/dl/\(key)/102.torrent</link>
+            <guid>https://t.test/rss/\(key)/102</guid></item>
+            <item><title>Dune 2021 2160p UHD BluRay-GRP</title><link>https://t.test/dl/\(key)/103.torrent</link></item>
+            </channel></rss>
+            """
+        let items = try FeedParser.parse(Data(document.utf8), feed: Self.feed)
+        #expect(items.count == 3)
+        #expect(items.allSatisfy { !$0.guid.contains(key) })
+        #expect(Set(items.map(\.guid)).count == 3)
+        #expect(items[0].guid.hasPrefix("https://t.test/rss/********"))
+        #expect(items[0].guid.hasSuffix("/101"))
+    }
+
     @Test func emptyChannelHasNoItems() throws {
         #expect(try Self.parse(FeedFixtures.emptyChannel).isEmpty)
     }
