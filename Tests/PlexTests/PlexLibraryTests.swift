@@ -36,6 +36,29 @@ import UpshiftTestSupport
         #expect(paths.contains("/library/sections/3/all"))
     }
 
+    /// A scan whose items largely fail (an overloaded Plex) is an error, not a small library.
+    @Test func aScanWhoseItemsLargelyFailIsIncomplete() async throws {
+        var library = PlexLibraryFixture.sections
+        for (key, items) in library {
+            library[key] = items.enumerated().map { index, item in
+                var item = item
+                if index % 4 != 0 { item.detail = nil }
+                return item
+            }
+        }
+        try await LoopbackServer.with(FakePlex.router(library: library, recorder: RequestRecorder())) { base async throws in
+            let client = PlexClient(
+                baseURL: URL(string: base)!, token: Secret(PlexFixtures.token), httpClient: .shared,
+                logger: LogCapture().logger)
+            await #expect {
+                try await client.libraryMovies()
+            } throws: { error in
+                guard let error = error as? PlexError, case .incomplete(let listed, let failed) = error else { return false }
+                return failed * 2 > listed && error.description.contains("could not be read")
+            }
+        }
+    }
+
     @Test func referenceExampleIsP7WithUnknownLayer() async throws {
         let dune = try #require(try await Self.scan()["Dune: Part Two"])
         #expect(dune.id == "plex:5123" && dune.year == 2024 && dune.tmdbId == 693134 && dune.imdbId == "tt15239678")
