@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import UpshiftCore
+import UpshiftServices
+import UpshiftStore
+import UpshiftTestSupport
+
+@testable import UpshiftHTTP
+
+/// What the API says while something is wrong: a degraded library scan on `/api/health`, a Skip
+/// refused while qBittorrent takes the torrent.
+@Suite struct APIFailurePathTests {
+    @Test func healthNamesTheCurrentProblems() async throws {
+        let world = try APITests.World()
+        try await world.app().test(.router) { client in
+            let fine = try #require(try APITests.json(try await client.execute(uri: "/api/health", method: .get).body) as? [String: Any])
+            #expect(fine["status"] as? String == "ok")
+            #expect((fine["problems"] as? [String: Any])?.isEmpty == true)
+
+            await world.daemon.health.report("library", "The Plex scan found 0 movies where the library holds 3.")
+            let body = try #require(try APITests.json(try await client.execute(uri: "/api/health", method: .get).body) as? [String: Any])
+            #expect(body["status"] as? String == "degraded")
+            #expect((body["problems"] as? [String: String])?["library"]?.contains("found 0 movies") == true)
+        }
+    }
+
+    @Test func aSkipWhileTheTorrentIsBeingAddedIsAConflict() async throws {
+        let world = try APITests.World()
+        try await world.seed()
+        try await world.app().test(.router) { client in
+            let poll = try #require(try APITests.json(try await client.execute(uri: "/api/feeds/poll", method: .post).body) as? [String: Any])
+            let id = try #require((poll["requests"] as? [String])?.first)
+            await world.torrents.setAddDelay(.milliseconds(500))
+            let body = ByteBuffer(string: #"{"request_id": "\#(id)"}"#)
+            async let approval = client.execute(uri: "/api/downloads/approve", method: .post, body: body)
+            try await Task.sleep(for: .milliseconds(200))
+            let skip = try await client.execute(uri: "/api/downloads/skip", method: .post, body: body)
+            #expect(skip.status == .conflict)
+            #expect(String(buffer: skip.body).contains("being added to qBittorrent"))
+            #expect(try await approval.status == .ok)
+            #expect(try await world.store.request(id: id)?.state == .downloading)
+        }
+    }
+}
