@@ -32,10 +32,13 @@ import UpshiftTestSupport
         try await world.app().test(.router) { client in
             let poll = try #require(try APITests.json(try await client.execute(uri: "/api/feeds/poll", method: .post).body) as? [String: Any])
             let id = try #require((poll["requests"] as? [String])?.first)
-            await world.torrents.setAddDelay(.milliseconds(500))
+            await world.torrents.setAddDelay(.seconds(1))
             let body = ByteBuffer(string: #"{"request_id": "\#(id)"}"#)
             async let approval = client.execute(uri: "/api/downloads/approve", method: .post, body: body)
-            try await Task.sleep(for: .milliseconds(200))
+            let deadline = ContinuousClock.now + .seconds(3)
+            while await world.torrents.addsStarted == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             let skip = try await client.execute(uri: "/api/downloads/skip", method: .post, body: body)
             #expect(skip.status == .conflict)
             #expect(String(buffer: skip.body).contains("being added to qBittorrent"))

@@ -17,10 +17,10 @@ import UpshiftTestSupport
         try await h.loadLibrary()
         await h.list([Self.fel])
         let id = try #require(await h.poller.pollOnce().requests.first)
-        await h.torrents.setAddDelay(.milliseconds(300))
+        await h.torrents.setAddDelay(.seconds(1))
         let approval = try await h.coordinator.answer(id, approve: true, by: "api")
         async let followed = h.coordinator.followUp(approval)
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil { await h.torrents.addsStarted == 1 }
         await #expect(throws: ApprovalError.refused(.beingAdded)) {
             try await h.coordinator.answer(id, approve: false, by: "telegram")
         }
@@ -82,9 +82,9 @@ import UpshiftTestSupport
         let h = try WorkflowHarness()
         try await h.loadLibrary()
         await h.list([Self.fel])
-        await h.chat.setSendDelay(.milliseconds(300))
+        await h.chat.setSendDelay(.seconds(1))
         async let poll = h.poller.pollOnce()
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil { try await !h.store.requests(in: [.pending]).isEmpty }
         let id = try #require(try await h.store.requests(in: [.pending]).first?.id)
         _ = try await h.coordinator.answer(id, approve: false, by: "api")
         _ = await poll

@@ -42,7 +42,11 @@ public actor FakeTorrentClient: TorrentClient {
         try FakeTorrent.parse(torrent)
     }
 
+    /// Adds begun, finished or not (so a test can act while one is in flight).
+    public private(set) var addsStarted = 0
+
     public func add(_ torrent: Data, options: TorrentAddOptions) async throws {
+        addsStarted += 1
         if addDelay > .zero { try await Task.sleep(for: addDelay) }
         guard !down else {
             failedAdds += 1
