@@ -5,8 +5,8 @@ import NIOCore
 import NIOHTTP1
 
 /// Sends one request with a deadline and a body cap, logs it redacted, and turns every failure
-/// into an ``HTTPCallError`` (SPEC §9: no secret in logs or errors; STYLE: a hung server cannot
-/// stall a poller). Non-2xx replies are returned, not thrown: the client decides (qBittorrent
+/// into an ``HTTPCallError`` (SPEC §9: no secret in logs or errors; STYLE: a hung or trickling server
+/// cannot stall a poller). Non-2xx replies are returned, not thrown: the client decides (qBittorrent
 /// logs in again on 403, Telegram reads `retry_after` from a 429); ``requireSuccess(_:)`` throws.
 public struct HTTPCaller: Sendable {
     /// The shared AsyncHTTPClient.
@@ -35,7 +35,9 @@ public struct HTTPCaller: Sendable {
         self.logger = logger
     }
 
-    /// Sends `request` and reads the whole reply.
+    /// Sends `request` and reads the whole reply. The deadline covers the whole call, from connecting
+    /// to the last byte of the body: a server that sends its headers and then trickles the body is cut
+    /// off like one that never answers (``HTTPCallError/Kind/timeout``).
     public func send(
         _ request: HTTPClientRequest, timeout: Duration? = nil, maxBodyBytes: Int? = nil
     ) async throws -> HTTPReply {
@@ -44,8 +46,11 @@ public struct HTTPCaller: Sendable {
         let deadline = timeout ?? self.timeout
         let started = ContinuousClock.now
         do {
+            // AsyncHTTPClient's own deadline covers connecting and the response head (and reports a refused
+            // connection as such); the rest of the same deadline bounds the body.
+            let end = started + deadline
             let response = try await client.execute(request, timeout: .nanoseconds(deadline.nanoseconds))
-            let body = try await response.body.collect(upTo: limit)
+            let body = try await Self.until(end) { try await response.body.collect(upTo: limit) }
             let reply = HTTPReply(
                 operation: operation, status: Int(response.status.code), headers: response.headers,
                 body: Data(body.readableBytesView)
@@ -61,7 +66,7 @@ public struct HTTPCaller: Sendable {
         } catch let error as HTTPCallError {
             throw error
         } catch {
-            let failure = classify(error, operation: operation, limit: limit)
+            let failure = classify(error, operation: operation, limit: limit, deadline: deadline)
             // A call cut short by shutdown is not worth a warning.
             logger.log(
                 level: Task.isCancelled ? .debug : .warning,
@@ -71,6 +76,27 @@ public struct HTTPCaller: Sendable {
             throw failure
         }
     }
+
+    /// Runs `work` against a timer ending at `end`: whichever finishes first wins and the other is
+    /// cancelled (AsyncHTTPClient stops a request whose body is no longer read and closes its
+    /// connection). Throws ``DeadlinePassed`` when the timer wins.
+    private static func until<Value: Sendable>(
+        _ end: ContinuousClock.Instant, _ work: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
+        try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(until: end, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw DeadlinePassed() }
+            return value
+        }
+    }
+
+    /// The whole-call deadline passed before the reply was complete.
+    private struct DeadlinePassed: Error {}
 
     /// `reply` when its status is 2xx; otherwise an ``HTTPCallError`` with the start of the body.
     @discardableResult
@@ -90,9 +116,13 @@ public struct HTTPCaller: Sendable {
         HTTPCallError(service: service, operation: reply.operation, kind: .malformed, detail: redactor(what))
     }
 
-    private func classify(_ error: any Error, operation: String, limit: Int) -> HTTPCallError {
+    private func classify(_ error: any Error, operation: String, limit: Int, deadline: Duration) -> HTTPCallError {
         let kind: HTTPCallError.Kind
+        var detail = redactor(String(describing: error))
         switch error {
+        case is DeadlinePassed:
+            kind = .timeout
+            detail = "no complete reply within \(deadline)"
         case is NIOTooManyBytesError:
             kind = .bodyTooLarge(limit: limit)
         case let error as HTTPClientError
@@ -104,7 +134,7 @@ public struct HTTPCaller: Sendable {
         default:
             kind = .unreachable
         }
-        return HTTPCallError(service: service, operation: operation, kind: kind, detail: redactor(String(describing: error)))
+        return HTTPCallError(service: service, operation: operation, kind: kind, detail: detail)
     }
 }
 

@@ -23,6 +23,18 @@ import UpshiftTestSupport
             return "late"
         }
         router.get("/big") { _, _ in String(repeating: "x", count: 4096) }
+        // Headers at once, then one byte a second for 5 s: only a deadline over the body ends the call.
+        router.get("/trickle") { _, _ -> Response in
+            Response(
+                status: .ok,
+                body: ResponseBody { writer in
+                    for _ in 0..<5 {
+                        try await writer.write(ByteBuffer(string: "x"))
+                        try await Task.sleep(for: .seconds(1))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
         return router
     }
 
@@ -69,6 +81,22 @@ import UpshiftTestSupport
             return error?.kind == .unreachable && error?.description.contains(Self.secret) == false
         }
         #expect(!capture.text.contains(Self.secret))
+    }
+
+    @Test func theDeadlineCoversTheBodyNotOnlyTheHead() async throws {
+        let capture = LogCapture()
+        try await LoopbackServer.with(Self.router()) { base in
+            let started = ContinuousClock.now
+            await #expect {
+                try await Self.caller(capture).send(HTTPClientRequest(url: "\(base)/trickle"), timeout: .seconds(1))
+            } throws: { error in
+                let error = error as? HTTPCallError
+                return error?.kind == .timeout && error?.service == "test"
+                    && error?.description.hasPrefix("test: GET ") == true
+                    && error?.description.contains("timed out") == true
+            }
+            #expect(ContinuousClock.now - started < .seconds(2))
+        }
     }
 
     @Test func formEncodingKeepsReservedCharacters() {
