@@ -8,6 +8,7 @@ import NIOHTTP1
 /// into an ``HTTPCallError`` (SPEC §9: no secret in logs or errors; STYLE: a hung or trickling server
 /// cannot stall a poller). Non-2xx replies are returned, not thrown: the client decides (qBittorrent
 /// logs in again on 403, Telegram reads `retry_after` from a 429); ``requireSuccess(_:)`` throws.
+/// A redirect that reaches the caller (not followed by the HTTP client) is thrown as its status.
 public struct HTTPCaller: Sendable {
     /// The shared AsyncHTTPClient.
     public let client: HTTPClient
@@ -55,6 +56,9 @@ public struct HTTPCaller: Sendable {
                 operation: operation, status: Int(response.status.code), headers: response.headers,
                 body: Data(body.readableBytesView)
             )
+            if (300..<400).contains(reply.status), let location = reply.header("Location") {
+                throw redirectNotFollowed(reply, location: location, request: request.url)
+            }
             logger.debug(
                 "HTTP call",
                 metadata: [
@@ -114,6 +118,25 @@ public struct HTTPCaller: Sendable {
     /// An error for a reply that is not in the expected format.
     public func malformed(_ reply: HTTPReply, _ what: String) -> HTTPCallError {
         HTTPCallError(service: service, operation: reply.operation, kind: .malformed, detail: redactor(what))
+    }
+
+    /// The error for a redirect that reached the caller: the HTTP client was told not to follow it
+    /// (``HTTPClient/noRedirects``, so no secret header crosses to another origin), or could not.
+    /// Names the status and the target's origin only (its path or query may hold a secret).
+    private func redirectNotFollowed(_ reply: HTTPReply, location: String, request: String) -> HTTPCallError {
+        let target = URL(string: location, relativeTo: URL(string: request))?.absoluteURL
+        let origin = target.flatMap { url in
+            url.scheme.map { scheme in "\(scheme)://\(url.host ?? "")" + (url.port.map { ":\($0)" } ?? "") }
+        }
+        let error = HTTPCallError(
+            service: service, operation: reply.operation, kind: .status(reply.status),
+            detail: "redirect to \(origin.map(redactor.url) ?? "an unreadable location") not followed"
+        )
+        logger.warning(
+            "HTTP redirect not followed",
+            metadata: ["http.service": "\(service)", "http.operation": "\(reply.operation)", "error": "\(error.detail)"]
+        )
+        return error
     }
 
     private func classify(_ error: any Error, operation: String, limit: Int, deadline: Duration) -> HTTPCallError {

@@ -43,7 +43,8 @@ public actor QBittorrentClient {
     ///   - baseURL: the WebUI address, e.g. `Settings.qbittorrentBaseURL`.
     ///   - username: the WebUI username; empty (or an empty password) = no login.
     ///   - password: the WebUI password.
-    ///   - httpClient: the shared AsyncHTTPClient.
+    ///   - httpClient: one that does not follow redirects (``HTTPClient/noRedirects``), so the login and
+    ///     the session cookie never reach another origin.
     ///   - logger: where calls, logins and adds are logged (never the password).
     ///   - timeout: the deadline of each HTTP call.
     ///   - loginRetryDelay: how long a refused login is remembered before the server is asked again.

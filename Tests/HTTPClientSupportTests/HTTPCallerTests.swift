@@ -35,6 +35,9 @@ import UpshiftTestSupport
                     try await writer.finish(nil)
                 })
         }
+        router.get("/moved") { _, _ -> Response in
+            Response.redirect(to: "http://127.0.0.1:9/elsewhere?passkey=\(Self.secret)", type: .temporary)
+        }
         return router
     }
 
@@ -97,6 +100,23 @@ import UpshiftTestSupport
             }
             #expect(ContinuousClock.now - started < .seconds(2))
         }
+    }
+
+    @Test func aRedirectIsAnErrorNamingOnlyTheOrigin() async throws {
+        let capture = LogCapture()
+        try await LoopbackServer.with(Self.router()) { base in
+            let caller = HTTPCaller(
+                client: .noRedirects, service: "test", redactor: Redactor(secrets: [Self.secret]), logger: capture.logger)
+            await #expect {
+                try await caller.send(HTTPClientRequest(url: "\(base)/moved"))
+            } throws: { error in
+                let error = error as? HTTPCallError
+                return error?.status == 307
+                    && error?.description.hasSuffix("answered HTTP 307: redirect to http://127.0.0.1:9 not followed")
+                        == true
+            }
+        }
+        #expect(!capture.text.contains(Self.secret) && !capture.text.contains("elsewhere"))
     }
 
     @Test func formEncodingKeepsReservedCharacters() {
