@@ -39,6 +39,9 @@ public actor QBittorrentClient {
     var cachedVersion: QBittorrentVersion?
     /// Categories created or seen, so `add` does not ask again.
     var knownCategories: Set<String> = []
+    /// The other name qBittorrent may list a torrent under, by v1 hash: learned from an added `.torrent`
+    /// (the truncated v2 hash of a hybrid, or the v1 hash itself) or from a search of the whole list.
+    var listedNames: [String: String] = [:]
 
     /// Creates a client.
     ///

@@ -6,7 +6,7 @@ public enum QBittorrentError: Error, Sendable, CustomStringConvertible {
     case invalidTorrent(TorrentFileProblem)
     /// A string that is not a magnet URI with a v1 info-hash (the text says why).
     case invalidMagnet(String)
-    /// A hash that is not 40 hex characters.
+    /// A hash that is not 40 (v1, or truncated v2) or 64 (v2) hex characters.
     case invalidHash(String)
     /// qBittorrent refused the username or password (4.x `Fails.`, 5.x HTTP 401).
     case loginFailed(username: String)
@@ -45,7 +45,7 @@ public enum QBittorrentError: Error, Sendable, CustomStringConvertible {
         case .invalidMagnet(let why):
             "Not a usable magnet link: \(why)."
         case .invalidHash(let hash):
-            "'\(hash.prefix(64))' is not a 40-character hex info-hash."
+            "'\(hash.prefix(64))' is not a 40- or 64-character hex info-hash."
         case .loginFailed(let username):
             "qBittorrent refused the login for user '\(username)': wrong username or password."
         case .banned:

@@ -33,6 +33,8 @@ struct QBittorrentTorrentClient: TorrentClient {
         }
     }
 
+    /// By the v1 hash ``inspect(_:)`` gave: the client also finds a hybrid v1 + v2 torrent that
+    /// qBittorrent lists under its truncated v2 hash.
     func status(hash: String) async throws -> TorrentProgress? {
         let found: TorrentInfo?
         do {
