@@ -25,6 +25,7 @@ public struct PlexClient: Sendable {
     let logger: Logger
 
     /// Creates a client; nothing is sent until a method is called. `concurrency` is at least 1.
+    /// `httpClient` should not follow redirects (``HTTPClient/noRedirects``): one would carry `X-Plex-Token`.
     public init(baseURL: URL, token: Secret, httpClient: HTTPClient, logger: Logger, concurrency: Int = 4) {
         self.baseURL = baseURL
         self.token = token

@@ -8,15 +8,36 @@ extension QBittorrentClient {
     // MARK: - Login
 
     /// Logs in now (done automatically before the first call and after a 403; a no-op without credentials).
+    /// A login already in progress is shared, not repeated.
     ///
-    /// - Throws: ``QBittorrentError/loginFailed(username:)`` for wrong credentials (4.x `Fails.`, 5.x 401,
-    ///   or a refusal less than `loginRetryDelay` ago), ``QBittorrentError/banned`` when qBittorrent has
-    ///   banned this IP, or a transport error.
+    /// - Throws: ``QBittorrentError/loginFailed(username:)`` for wrong credentials (4.x `Fails.`, 5.x 401),
+    ///   ``QBittorrentError/banned`` when qBittorrent has banned this IP, then
+    ///   ``QBittorrentError/loginRefused(_:)`` for every later call without asking again; or a transport error.
     public func login() async throws {
         guard logsIn else { return }
-        if let failed = lastLoginFailure, ContinuousClock.now - failed < loginRetryDelay {
-            throw QBittorrentError.loginFailed(username: username)
+        if let loginRefusal { throw QBittorrentError.loginRefused(loginRefusal) }
+        if loginWaiters != nil {
+            try await withCheckedThrowingContinuation { waiter in
+                if loginWaiters == nil { waiter.resume() } else { loginWaiters?.append(waiter) }
+            }
+            return
         }
+        loginWaiters = []
+        let outcome: Result<Void, any Error>
+        do {
+            try await askToLogIn()
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        let waiters = loginWaiters ?? []
+        loginWaiters = nil
+        for waiter in waiters { waiter.resume(with: outcome) }
+        try outcome.get()
+    }
+
+    /// One `auth/login` exchange; a refusal is remembered for the life of the client.
+    private func askToLogIn() async throws {
         session = nil
         let reply = try await perform(
             .POST, "auth/login", body: .form([("username", username), ("password", password.exposedValue)])
@@ -26,14 +47,14 @@ extension QBittorrentClient {
         case 200..<300 where body != "Fails.":
             keepSessionCookie(from: reply, preferring: "SID", acceptOther: true)
             sessionGeneration += 1
-            lastLoginFailure = nil
             logger.info("qBittorrent login", metadata: ["qbittorrent.user": "\(username)"])
         case 200..<300, 401:
-            lastLoginFailure = .now
-            logger.warning("qBittorrent login refused", metadata: ["qbittorrent.user": "\(username)"])
+            loginRefusal = LoginRefusal(reason: .wrongCredentials, username: username)
+            logger.error("qBittorrent login refused, not trying again", metadata: ["qbittorrent.user": "\(username)"])
             throw QBittorrentError.loginFailed(username: username)
         case 403 where body.lowercased().contains("banned"):
-            logger.error("qBittorrent banned this IP", metadata: ["qbittorrent.user": "\(username)"])
+            loginRefusal = LoginRefusal(reason: .banned, username: username)
+            logger.error("qBittorrent banned this IP, not trying again", metadata: ["qbittorrent.user": "\(username)"])
             throw QBittorrentError.banned
         default:
             throw QBittorrentError.http(caller.statusError(reply))

@@ -38,6 +38,8 @@ extension QBittorrentClient {
         let body: Body
         switch source {
         case .file(let torrent):
+            // A hybrid is listed under its truncated v2 hash (libtorrent 2) or its v1 hash (1.2).
+            listedNames[torrent.infoHash] = torrent.listedHashes.last
             var multipart = MultipartFormBody()
             for (name, value) in fields { multipart.addField(name, value) }
             multipart.addFile(
@@ -109,13 +111,35 @@ extension QBittorrentClient {
 
     // MARK: - Reading
 
-    /// The torrent with this info-hash (any case), or nil when qBittorrent does not have it.
+    /// The torrent with this info-hash (any case), or nil when qBittorrent does not have it: found by
+    /// its v1 hash, or its v2 hash whole or truncated, whichever qBittorrent lists it under.
     ///
-    /// - Throws: ``QBittorrentError/invalidHash(_:)`` unless `hash` is 40 hex characters.
+    /// qBittorrent on libtorrent 2 lists a hybrid v1 + v2 torrent under its truncated v2 hash, and
+    /// `torrents/info?hashes=` does not match its v1 hash. So a v1 hash is asked together with the
+    /// name learned from the `.torrent` this client added; a v1 hash it knows nothing about (after a
+    /// restart) that `hashes=` does not find is looked for in the whole list, and the name it is
+    /// listed under is remembered.
+    ///
+    /// - Throws: ``QBittorrentError/invalidHash(_:)`` unless `hash` is 40 or 64 hex characters.
     public func torrent(hash: String) async throws -> TorrentInfo? {
+        let wanted = try Self.checkedHash(hash)
+        var names = [String(wanted.prefix(40))]
+        if let known = listedNames[wanted], !names.contains(known) { names.append(known) }
+        let listed = try await list(query: [("hashes", names.joined(separator: "|"))])
+        if let found = listed.first(where: { $0.isNamed(wanted) }) { return found }
+        guard wanted.count == 40, listedNames[wanted] == nil else { return nil }
+        guard let found = try await list(query: []).first(where: { $0.isNamed(wanted) }) else { return nil }
+        listedNames[wanted] = found.hash
+        return found
+    }
+
+    /// `hash` trimmed and lower-cased when it is 40 or 64 hex characters.
+    static func checkedHash(_ hash: String) throws -> String {
         let wanted = hash.trimmingCharacters(in: .whitespaces).lowercased()
-        guard MagnetLink.hexHash(wanted) == wanted else { throw QBittorrentError.invalidHash(hash) }
-        return try await list(query: [("hashes", wanted)]).first { $0.hash == wanted }
+        guard wanted.count == 40 || wanted.count == 64, wanted.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            throw QBittorrentError.invalidHash(hash)
+        }
+        return wanted
     }
 
     /// Every torrent, or those in `category` (an empty string = torrents without a category).
@@ -134,13 +158,13 @@ extension QBittorrentClient {
 
     // MARK: - Removing
 
-    /// Removes a torrent, and its downloaded files when `deleteFiles` is true. Unknown hashes are ignored.
+    /// Removes a torrent (by any of its hashes, as ``torrent(hash:)`` finds it), and its downloaded
+    /// files when `deleteFiles` is true. Unknown hashes are ignored.
     public func delete(hash: String, deleteFiles: Bool) async throws {
-        let wanted = hash.trimmingCharacters(in: .whitespaces).lowercased()
-        guard MagnetLink.hexHash(wanted) == wanted else { throw QBittorrentError.invalidHash(hash) }
-        let fields = [("hashes", wanted), ("deleteFiles", deleteFiles ? "true" : "false")]
+        guard let listed = try await torrent(hash: hash)?.hash else { return }
+        let fields = [("hashes", listed), ("deleteFiles", deleteFiles ? "true" : "false")]
         _ = try requireSuccess(try await send(.POST, "torrents/delete", body: .form(fields)))
-        logger.info("qBittorrent torrent deleted", metadata: ["torrent.hash": "\(wanted)"])
+        logger.info("qBittorrent torrent deleted", metadata: ["torrent.hash": "\(listed)"])
     }
 
     // MARK: - Categories

@@ -13,9 +13,11 @@ import UpshiftSettings
 /// ensured. With an empty username or password it never logs in ("LAN-only": the WebUI bypasses
 /// authentication for this host). Otherwise it logs in before the first call, reads `Set-Cookie`
 /// itself (so an IP-address host works; no cookie jar) and sends `Cookie: SID=…` with no
-/// `Origin`/`Referer`; a call answered 403 logs in again once and is retried once. After a refused
-/// login it waits `loginRetryDelay` before trying again, so a wrong password cannot reach
-/// qBittorrent's ban threshold (5 failures) from a poller. The password appears in no log or error.
+/// `Origin`/`Referer`; a call answered 403 logs in again once and is retried once. Concurrent calls
+/// share one login. After a refused login (wrong credentials or a ban) it never logs in again:
+/// ``loginRefusal`` says why, and every call fails at once with ``QBittorrentError/loginRefused(_:)``,
+/// so a wrong password cannot reach qBittorrent's ban threshold (5 failures) however long the daemon
+/// runs; new settings or a restart build a new client. The password appears in no log or error.
 public actor QBittorrentClient {
     /// The WebUI base URL (`http://10.0.0.63:8080`; a path prefix behind a reverse proxy is kept).
     public nonisolated let baseURL: URL
@@ -24,18 +26,22 @@ public actor QBittorrentClient {
     let password: Secret
     let caller: HTTPCaller
     let logger: Logger
-    let loginRetryDelay: Duration
 
     /// The session cookie (`name`, `value`) from the last `Set-Cookie`, if any.
     var session: (name: String, value: String)?
     /// Bumped by every successful login, so concurrent calls refused with the same old SID log in once.
     var sessionGeneration = 0
-    /// When the last login was refused (for the retry delay).
-    var lastLoginFailure: ContinuousClock.Instant?
+    /// Set by a refused login, and never cleared: this client does not log in again.
+    public internal(set) var loginRefusal: LoginRefusal?
+    /// Calls waiting for the login in progress, if one is (so concurrent calls log in once).
+    var loginWaiters: [CheckedContinuation<Void, any Error>]?
     /// `app/version` + `app/webapiVersion`, read once.
     var cachedVersion: QBittorrentVersion?
     /// Categories created or seen, so `add` does not ask again.
     var knownCategories: Set<String> = []
+    /// The other name qBittorrent may list a torrent under, by v1 hash: learned from an added `.torrent`
+    /// (the truncated v2 hash of a hybrid, or the v1 hash itself) or from a search of the whole list.
+    var listedNames: [String: String] = [:]
 
     /// Creates a client.
     ///
@@ -43,19 +49,18 @@ public actor QBittorrentClient {
     ///   - baseURL: the WebUI address, e.g. `Settings.qbittorrentBaseURL`.
     ///   - username: the WebUI username; empty (or an empty password) = no login.
     ///   - password: the WebUI password.
-    ///   - httpClient: the shared AsyncHTTPClient.
+    ///   - httpClient: one that does not follow redirects (``HTTPClient/noRedirects``), so the login and
+    ///     the session cookie never reach another origin.
     ///   - logger: where calls, logins and adds are logged (never the password).
     ///   - timeout: the deadline of each HTTP call.
-    ///   - loginRetryDelay: how long a refused login is remembered before the server is asked again.
     public init(
         baseURL: URL, username: String, password: Secret, httpClient: HTTPClient, logger: Logger,
-        timeout: Duration = .seconds(15), loginRetryDelay: Duration = .seconds(300)
+        timeout: Duration = .seconds(15)
     ) {
         self.baseURL = baseURL
         self.username = username
         self.password = password
         self.logger = logger
-        self.loginRetryDelay = loginRetryDelay
         self.caller = HTTPCaller(
             client: httpClient, service: "qBittorrent", redactor: Redactor(secrets: [password.exposedValue]),
             timeout: timeout, logger: logger

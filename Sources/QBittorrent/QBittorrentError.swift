@@ -6,12 +6,15 @@ public enum QBittorrentError: Error, Sendable, CustomStringConvertible {
     case invalidTorrent(TorrentFileProblem)
     /// A string that is not a magnet URI with a v1 info-hash (the text says why).
     case invalidMagnet(String)
-    /// A hash that is not 40 hex characters.
+    /// A hash that is not 40 (v1, or truncated v2) or 64 (v2) hex characters.
     case invalidHash(String)
     /// qBittorrent refused the username or password (4.x `Fails.`, 5.x HTTP 401).
     case loginFailed(username: String)
     /// qBittorrent banned this client's IP after too many failed logins.
     case banned
+    /// A login was refused earlier (``loginFailed(username:)`` or ``banned``), so this client no longer
+    /// logs in and fails every call at once, without asking qBittorrent (see ``LoginRefusal``).
+    case loginRefused(LoginRefusal)
     /// A call still answered 403 after one fresh login (or, with no credentials, the WebUI wants a login).
     case forbidden(operation: String, loginConfigured: Bool)
     /// qBittorrent refused the uploaded file as not a valid torrent (HTTP 415); `detail` is its message.
@@ -25,10 +28,11 @@ public enum QBittorrentError: Error, Sendable, CustomStringConvertible {
     /// Any other HTTP failure: an unexpected status, an unreadable or oversized reply.
     case http(HTTPCallError)
 
-    /// True when trying again later may succeed (server down or busy, a ban that will expire, a 5xx).
+    /// True when trying again later may succeed (server down or busy, a 5xx). A refused login or a ban
+    /// is not: the client does not log in again until it is rebuilt with new settings.
     public var isTransient: Bool {
         switch self {
-        case .unreachable, .banned: true
+        case .unreachable: true
         case .http(let error): (error.status ?? 0) >= 500
         default: false
         }
@@ -41,12 +45,14 @@ public enum QBittorrentError: Error, Sendable, CustomStringConvertible {
         case .invalidMagnet(let why):
             "Not a usable magnet link: \(why)."
         case .invalidHash(let hash):
-            "'\(hash.prefix(64))' is not a 40-character hex info-hash."
+            "'\(hash.prefix(64))' is not a 40- or 64-character hex info-hash."
         case .loginFailed(let username):
             "qBittorrent refused the login for user '\(username)': wrong username or password."
         case .banned:
             "qBittorrent has banned this IP after too many failed logins; wait for the ban to expire "
                 + "(1 hour by default) or restart qBittorrent."
+        case .loginRefused(let refusal):
+            refusal.description
         case .forbidden(let operation, let loginConfigured):
             loginConfigured
                 ? "qBittorrent answered HTTP 403 to \(operation) even after a fresh login."

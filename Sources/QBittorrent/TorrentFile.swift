@@ -6,7 +6,10 @@ import Foundation
 /// ``parse(_:)`` never crashes or hangs on hostile input (bounded nesting, lengths checked against
 /// the data) and says why bytes are not a torrent: an HTML login page, a truncated download,
 /// trailing garbage, a dictionary without `info`. The info-hash is the SHA-1 of the exact `info`
-/// bytes as they appear in the file, never of a re-encoding, so it matches qBittorrent's `hash`.
+/// bytes as they appear in the file, never of a re-encoding, so it matches qBittorrent's `infohash_v1`.
+/// A hybrid v1 + v2 torrent (BEP 52: `meta version` 2 beside the v1 keys) also has a v2 info-hash,
+/// the SHA-256 of the same bytes, whose first 40 hex characters are what qBittorrent on libtorrent 2
+/// lists it under as `hash`.
 public struct TorrentFile: Sendable, Hashable {
     /// The largest file accepted (qBittorrent's own default limit, 100 MiB).
     public static let maxSize = 100 << 20
@@ -34,6 +37,9 @@ public struct TorrentFile: Sendable, Hashable {
     public let data: Data
     /// Lowercase hex v1 info-hash (40 characters): SHA-1 of the original `info` bytes.
     public let infoHash: String
+    /// Lowercase hex v2 info-hash (64 characters): SHA-256 of the original `info` bytes, for a hybrid
+    /// torrent (`meta version` 2); nil for a v1 torrent.
+    public let infoHashV2: String?
     /// The torrent's name (`name.utf-8` when present, else `name`): the file or root folder name.
     public let name: String
     /// Total payload size in bytes (single-file `length`, or the sum of every file's length).
@@ -42,6 +48,10 @@ public struct TorrentFile: Sendable, Hashable {
     public let files: [Entry]
     /// True when the torrent is marked private (`private=1`: no DHT, PeX or LSD).
     public let isPrivate: Bool
+
+    /// Every 40-character name qBittorrent may list this torrent under: the v1 hash, and for a hybrid
+    /// the truncated v2 hash (qBittorrent on libtorrent 2 names a hybrid so; on libtorrent 1.2, by v1).
+    public var listedHashes: [String] { [infoHash] + (infoHashV2.map { [String($0.prefix(40))] } ?? []) }
 
     /// Parses `.torrent` bytes.
     ///
@@ -64,6 +74,7 @@ public struct TorrentFile: Sendable, Hashable {
             throw QBittorrentError.invalidTorrent(.invalidInfo("is not a dictionary"))
         }
         let digest = Insecure.SHA1.hash(data: bytes[infoEntry.range])
+        let v2Digest = info["meta version"]?.integer == 2 ? SHA256.hash(data: bytes[infoEntry.range]) : nil
         let name = try readName(info)
         let files = try readFiles(info, name: name)
         var total: Int64 = 0
@@ -75,7 +86,8 @@ public struct TorrentFile: Sendable, Hashable {
             total = sum
         }
         return TorrentFile(
-            data: data, infoHash: digest.map { Self.hexByte($0) }.joined(), name: name, totalSize: total,
+            data: data, infoHash: digest.map { Self.hexByte($0) }.joined(),
+            infoHashV2: v2Digest.map { $0.map { Self.hexByte($0) }.joined() }, name: name, totalSize: total,
             files: files, isPrivate: info["private"]?.integer == 1
         )
     }

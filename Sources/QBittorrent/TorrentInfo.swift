@@ -5,8 +5,13 @@ import Foundation
 /// Decoded leniently: only `hash` is required, so a field a version does not send takes a neutral
 /// default instead of failing the whole list.
 public struct TorrentInfo: Sendable, Hashable, Decodable {
-    /// Lowercase hex v1 info-hash.
+    /// The name qBittorrent lists the torrent under (lowercase hex, 40 characters): the v1 info-hash,
+    /// or for a hybrid on libtorrent 2 the truncated v2 info-hash.
     public var hash: String
+    /// Lowercase hex v1 info-hash (`infohash_v1`; empty when the server does not send it, before 4.4).
+    public var infoHashV1: String
+    /// Lowercase hex v2 info-hash, 64 characters (`infohash_v2`; empty for a v1 torrent).
+    public var infoHashV2: String
     /// Display name.
     public var name: String
     /// Current state.
@@ -32,11 +37,13 @@ public struct TorrentInfo: Sendable, Hashable, Decodable {
 
     /// Creates a record (tests and fakes).
     public init(
-        hash: String, name: String = "", state: TorrentState = .unknown, progress: Double = 0, savePath: String = "",
+        hash: String, infoHashV1: String = "", infoHashV2: String = "", name: String = "", state: TorrentState = .unknown, progress: Double = 0, savePath: String = "",
         category: String = "", tags: [String] = [], sequentialDownload: Bool = false, size: Int64 = 0,
         totalSize: Int64 = 0, amountLeft: Int64 = 0, contentPath: String = ""
     ) {
         self.hash = hash
+        self.infoHashV1 = infoHashV1
+        self.infoHashV2 = infoHashV2
         self.name = name
         self.state = state
         self.progress = progress
@@ -50,6 +57,14 @@ public struct TorrentInfo: Sendable, Hashable, Decodable {
         self.contentPath = contentPath
     }
 
+    /// True when `wanted` (lowercase hex) names this torrent: its `hash`, its v1 hash, or its v2 hash
+    /// whole (64 characters) or truncated (40).
+    public func isNamed(_ wanted: String) -> Bool {
+        guard !wanted.isEmpty else { return false }
+        return hash == wanted || infoHashV1 == wanted
+            || (!infoHashV2.isEmpty && (infoHashV2 == wanted || infoHashV2.prefix(40) == wanted))
+    }
+
     /// Finished: a seeding-side state (uploading, stalledUP, pausedUP/stoppedUP, queuedUP, forcedUP).
     public var isComplete: Bool { state.isComplete }
 
@@ -60,6 +75,8 @@ public struct TorrentInfo: Sendable, Hashable, Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case hash, name, state, progress, category, tags, size
+        case infoHashV1 = "infohash_v1"
+        case infoHashV2 = "infohash_v2"
         case savePath = "save_path"
         case sequentialDownload = "seq_dl"
         case totalSize = "total_size"
@@ -71,6 +88,8 @@ public struct TorrentInfo: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         hash = try container.decode(String.self, forKey: .hash).lowercased()
+        infoHashV1 = try container.decodeIfPresent(String.self, forKey: .infoHashV1)?.lowercased() ?? ""
+        infoHashV2 = try container.decodeIfPresent(String.self, forKey: .infoHashV2)?.lowercased() ?? ""
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
         state = TorrentState(rawValue: try container.decodeIfPresent(String.self, forKey: .state) ?? "unknown")
         progress = try container.decodeIfPresent(Double.self, forKey: .progress) ?? 0

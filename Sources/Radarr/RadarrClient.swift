@@ -16,6 +16,7 @@ public struct RadarrClient: Sendable {
     let logger: Logger
 
     /// Creates a client; nothing is sent until a method is called.
+    /// `httpClient` should not follow redirects (``HTTPClient/noRedirects``): one would carry `X-Api-Key`.
     public init(baseURL: URL, apiKey: Secret, httpClient: HTTPClient, logger: Logger) {
         self.baseURL = baseURL
         self.apiKey = apiKey

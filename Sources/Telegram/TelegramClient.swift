@@ -28,6 +28,7 @@ public struct TelegramClient: Sendable {
 
     /// Creates a client.
     /// - Parameters:
+    ///   - httpClient: one that does not follow redirects (``HTTPClient/noRedirects``): the token is in the path.
     ///   - requestTimeout: deadline of one call other than `getUpdates` [15 s].
     ///   - maxRetryWait: cap on the total 429 wait of one call [60 s]; beyond it, `rateLimited` is thrown.
     ///   - sleep: how to wait before a retry [`Task.sleep`].

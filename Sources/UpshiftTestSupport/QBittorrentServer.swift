@@ -106,6 +106,26 @@ public actor QBittorrentServer {
     /// The end of qBittorrent's own log (line-buffered, unlike its redirected stdout), for failure messages.
     public nonisolated var log: String { Self.diagnostics(profile) }
 
+    /// How many lines of qBittorrent's own log contain `text`, once at least `minimum` do (or 5 s have
+    /// passed) and another 300 ms brought no more: e.g. `WebAPI login failure` counts the refused logins
+    /// (wrong credentials and banned alike), which qBittorrent logs as warnings.
+    public nonisolated func logLines(containing text: String, minimum: Int = 1) async throws -> Int {
+        let file = profile.appendingPathComponent("qBittorrent/data/logs/qbittorrent.log")
+        func count() -> Int {
+            let log = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            return log.split(separator: "\n").filter { $0.contains(text) }.count
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while count() < minimum, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        var last = count()
+        while true {
+            try await Task.sleep(for: .milliseconds(300))
+            let now = count()
+            if now == last { return now }
+            last = now
+        }
+    }
+
     // MARK: - Process
 
     /// `qbittorrent-nox` from `QBITTORRENT_NOX` or the `PATH`.

@@ -23,6 +23,8 @@ public struct TestTorrent: Sendable {
     public let data: Data
     /// Lowercase hex v1 info-hash.
     public let infoHash: String
+    /// Lowercase hex v2 info-hash (64 characters: SHA-256 of `info`), for a hybrid torrent; nil for v1 only.
+    public internal(set) var infoHashV2: String? = nil
     /// The torrent's name (file name, or root folder of a multi-file torrent).
     public let name: String
     /// The payload: one file named `name`, or the files under the `name` folder.
@@ -86,7 +88,7 @@ public struct TestTorrent: Sendable {
 
     // MARK: - Building
 
-    private static func build(
+    static func build(
         info: [String: TestBencode], announce: String?, name: String, files: [File], multi: Bool
     ) -> TestTorrent {
         let infoBytes = TestBencode.dictionary(info).encoded
@@ -98,7 +100,7 @@ public struct TestTorrent: Sendable {
         )
     }
 
-    private static func pieces(_ payload: Data, pieceLength: Int) -> Data {
+    static func pieces(_ payload: Data, pieceLength: Int) -> Data {
         var out = Data()
         var start = payload.startIndex
         while start < payload.endIndex {

@@ -23,6 +23,21 @@ import UpshiftTestSupport
             return "late"
         }
         router.get("/big") { _, _ in String(repeating: "x", count: 4096) }
+        // Headers at once, then one byte a second for 5 s: only a deadline over the body ends the call.
+        router.get("/trickle") { _, _ -> Response in
+            Response(
+                status: .ok,
+                body: ResponseBody { writer in
+                    for _ in 0..<5 {
+                        try await writer.write(ByteBuffer(string: "x"))
+                        try await Task.sleep(for: .seconds(1))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("/moved") { _, _ -> Response in
+            Response.redirect(to: "http://127.0.0.1:9/elsewhere?passkey=\(Self.secret)", type: .temporary)
+        }
         return router
     }
 
@@ -69,6 +84,39 @@ import UpshiftTestSupport
             return error?.kind == .unreachable && error?.description.contains(Self.secret) == false
         }
         #expect(!capture.text.contains(Self.secret))
+    }
+
+    @Test func theDeadlineCoversTheBodyNotOnlyTheHead() async throws {
+        let capture = LogCapture()
+        try await LoopbackServer.with(Self.router()) { base in
+            let started = ContinuousClock.now
+            await #expect {
+                try await Self.caller(capture).send(HTTPClientRequest(url: "\(base)/trickle"), timeout: .seconds(1))
+            } throws: { error in
+                let error = error as? HTTPCallError
+                return error?.kind == .timeout && error?.service == "test"
+                    && error?.description.hasPrefix("test: GET ") == true
+                    && error?.description.contains("timed out") == true
+            }
+            #expect(ContinuousClock.now - started < .seconds(2))
+        }
+    }
+
+    @Test func aRedirectIsAnErrorNamingOnlyTheOrigin() async throws {
+        let capture = LogCapture()
+        try await LoopbackServer.with(Self.router()) { base in
+            let caller = HTTPCaller(
+                client: .noRedirects, service: "test", redactor: Redactor(secrets: [Self.secret]), logger: capture.logger)
+            await #expect {
+                try await caller.send(HTTPClientRequest(url: "\(base)/moved"))
+            } throws: { error in
+                let error = error as? HTTPCallError
+                return error?.status == 307
+                    && error?.description.hasSuffix("answered HTTP 307: redirect to http://127.0.0.1:9 not followed")
+                        == true
+            }
+        }
+        #expect(!capture.text.contains(Self.secret) && !capture.text.contains("elsewhere"))
     }
 
     @Test func formEncodingKeepsReservedCharacters() {

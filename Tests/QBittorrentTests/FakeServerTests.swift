@@ -13,11 +13,11 @@ import UpshiftTestSupport
 @Suite struct FakeServerTests {
     static func client(
         _ base: String, password: String = FakeQBittorrent.password, logger: Logger = Fixture.quiet,
-        timeout: Duration = .seconds(5), loginRetryDelay: Duration = .seconds(300)
+        timeout: Duration = .seconds(5)
     ) -> QBittorrentClient {
         QBittorrentClient(
             baseURL: URL(string: base)!, username: "admin", password: Secret(password), httpClient: .shared,
-            logger: logger, timeout: timeout, loginRetryDelay: loginRetryDelay
+            logger: logger, timeout: timeout
         )
     }
 
@@ -76,24 +76,42 @@ import UpshiftTestSupport
         }
     }
 
-    @Test func wrongCredentialsAre401AndNotRetriedWithinTheDelay() async throws {
+    @Test func wrongCredentialsAre401AndNeverRetriedByThisClient() async throws {
         let fake = FakeQBittorrent()
         _ = try await LoopbackServer.with(fake.router()) { base in
-            let patient = Self.client(base, password: "nope")
-            for _ in 0..<3 {
-                await #expect(throws: QBittorrentError.self) { try await patient.torrents() }
+            let client = Self.client(base, password: "nope")
+            #expect(await client.loginRefusal == nil)
+            await #expect {
+                try await client.torrents()
+            } throws: { error in
+                guard case QBittorrentError.loginFailed(username: "admin") = error else { return false }
+                return (error as? QBittorrentError)?.isTransient == false
             }
-            #expect(await fake.recorder.entries(pathSuffix: "auth/login").count == 1)
-            let eager = Self.client(base, password: "nope", loginRetryDelay: .zero)
-            for _ in 0..<2 {
+            for _ in 0..<3 {
                 await #expect {
-                    try await eager.login()
+                    try await client.login()
                 } throws: { error in
-                    guard case QBittorrentError.loginFailed(username: "admin") = error else { return false }
-                    return true
+                    guard case QBittorrentError.loginRefused(let refusal) = error else { return false }
+                    return refusal.reason == .wrongCredentials && refusal.username == "admin"
+                        && "\(error)".contains("no longer logs in") && !"\(error)".contains("nope")
                 }
             }
-            #expect(await fake.recorder.entries(pathSuffix: "auth/login").count == 3)
+            #expect(await client.loginRefusal?.reason == .wrongCredentials)
+            #expect(await fake.recorder.entries.count == 1)  // only the first login reached the server
+            // New settings build a new client, which asks once.
+            _ = try? await Self.client(base, password: "nope").torrents()
+            #expect(await fake.recorder.entries(pathSuffix: "auth/login").count == 2)
+        }
+    }
+
+    @Test func concurrentCallsWithAWrongPasswordShareOneLogin() async throws {
+        let fake = FakeQBittorrent()
+        _ = try await LoopbackServer.with(fake.router()) { base in
+            let client = Self.client(base, password: "nope")
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<6 { group.addTask { _ = try? await client.torrents() } }
+            }
+            #expect(await fake.recorder.entries(pathSuffix: "auth/login").count == 1)
         }
     }
 
@@ -118,16 +136,24 @@ import UpshiftTestSupport
         }
     }
 
-    @Test func aBanIsTyped() async throws {
+    @Test func aBanIsTypedAndNotAskedAgain() async throws {
         let fake = FakeQBittorrent()
         await fake.set(banned: true)
         _ = try await LoopbackServer.with(fake.router()) { base in
+            let client = Self.client(base)
             await #expect {
-                try await Self.client(base).add(.magnet(try MagnetLink(Fixture.torrent("Ban").magnetURI)))
+                try await client.add(.magnet(try MagnetLink(Fixture.torrent("Ban").magnetURI)))
             } throws: { error in
                 guard case QBittorrentError.banned = error else { return false }
                 return true
             }
+            await #expect {
+                try await client.torrent(hash: String(repeating: "0", count: 40))
+            } throws: { error in
+                guard case QBittorrentError.loginRefused(let refusal) = error else { return false }
+                return refusal.reason == .banned && "\(error)".contains("banned this IP")
+            }
+            #expect(await fake.recorder.entries(pathSuffix: "auth/login").count == 1)
         }
     }
 

@@ -8,10 +8,10 @@ import UpshiftTestSupport
 struct LiveBanTests {
     @Test func theBanIsTypedWithAClearMessage() async throws {
         let server = try LiveQBittorrent.server()
-        let wrong = Fixture.client(server, password: "not-it", loginRetryDelay: .zero)
+        // A client asks once and never again after a refusal: five clients (five settings changes) are banned.
         for _ in 0..<5 {
             await #expect {
-                try await wrong.login()
+                try await Fixture.client(server, password: "not-it").login()
             } throws: { error in
                 guard case QBittorrentError.loginFailed = error else { return false }
                 return true
@@ -25,7 +25,7 @@ struct LiveBanTests {
             guard case QBittorrentError.banned = error else { return false }
             let text = "\(error)"
             return text.contains("banned this IP after too many failed logins") && text.contains("restart qBittorrent")
-                && (error as? QBittorrentError)?.isTransient == true
+                && (error as? QBittorrentError)?.isTransient == false
         }
     }
 }

@@ -25,19 +25,25 @@ struct LiveSessionTests {
         #expect(logins == refusals + 1)
     }
 
-    @Test func aWrongPasswordIsLoginFailedAndNotRetriedAtOnce() async throws {
+    @Test func aWrongPasswordIsLoginFailedThenLoginRefused() async throws {
         let server = try LiveQBittorrent.server()
         let capture = LogCapture()
         let client = Fixture.client(server, password: "wrong-password", logger: capture.logger)
-        for _ in 0..<3 {
+        await #expect {
+            try await client.torrents()
+        } throws: { error in
+            guard case QBittorrentError.loginFailed(let user) = error else { return false }
+            return user == server.config.username && "\(error)".contains("wrong username or password")
+        }
+        for _ in 0..<2 {
             await #expect {
                 try await client.torrents()
             } throws: { error in
-                guard case QBittorrentError.loginFailed(let user) = error else { return false }
-                return user == server.config.username && "\(error)".contains("wrong username or password")
+                guard case QBittorrentError.loginRefused(let refusal) = error else { return false }
+                return refusal.username == server.config.username && "\(error)".contains("wrong username or password")
             }
         }
-        // One refusal reached the server; the next two were answered from the retry delay.
+        // One refusal reached the server; the next two calls did not ask.
         #expect(capture.text.components(separatedBy: "login refused").count - 1 == 1)
     }
 

@@ -67,6 +67,16 @@ import UpshiftTestSupport
         #expect(parsedMulti.files.map(\.path) == ["x/y.mkv", "z.nfo"])
     }
 
+    @Test func aHybridHasBothHashes() throws {
+        let hybrid = TestTorrent.makeHybrid(payload: TestTorrent.randomPayload(count: 70_000), name: "Hybrid.mkv")
+        let parsed = try TorrentFile.parse(hybrid.data)
+        #expect(parsed.infoHash == hybrid.infoHash && parsed.totalSize == 70_000)
+        #expect(parsed.infoHashV2 == hybrid.infoHashV2 && parsed.infoHashV2?.count == 64)
+        #expect(parsed.listedHashes == [hybrid.infoHash, try #require(hybrid.truncatedInfoHashV2)])
+        let v1 = try TorrentFile.parse(TestTorrent.make(payload: Data(count: 10), name: "v1.mkv").data)
+        #expect(v1.infoHashV2 == nil && v1.listedHashes == [v1.infoHash])
+    }
+
     @Test func prefersUTF8NameAndPath() throws {
         let info: [String: TestBencode] = [
             "name": .string("Amelie"), "name.utf-8": .string("Amélie"), "piece length": .integer(16384),

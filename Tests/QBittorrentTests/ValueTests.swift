@@ -68,4 +68,13 @@ import Testing
         #expect(list[0].progress == 1 && list[0].amountLeft == 0 && list[0].size == 40_000)
         #expect(list[1].state == .unknown && list[1].tags.isEmpty && !list[1].isComplete)
     }
+
+    @Test func aHybridIsNamedByEachOfItsHashes() throws {
+        let v1 = String(repeating: "1", count: 40)
+        let v2 = String(repeating: "2", count: 64)
+        let json = #"[{"hash":"\#(v2.prefix(40))","infohash_v1":"\#(v1)","infohash_v2":"\#(v2.uppercased())"}]"#
+        let info = try #require(try JSONDecoder().decode([TorrentInfo].self, from: Data(json.utf8)).first)
+        #expect(info.isNamed(v1) && info.isNamed(v2) && info.isNamed(String(v2.prefix(40))))
+        #expect(!info.isNamed(String(repeating: "3", count: 40)) && !info.isNamed(""))
+    }
 }

@@ -12,6 +12,27 @@ public protocol TorrentClient: Sendable {
 
     /// Where the torrent stands, or `nil` when the client does not have it.
     func status(hash: String) async throws -> TorrentProgress?
+
+    /// Why the client no longer logs in (its password was refused, or this IP is banned), or `nil`.
+    /// It does not ask again until it is rebuilt (new settings or a restart): every call throws
+    /// ``TorrentClientLoginRefused`` meanwhile. For `/api/health`, the web UI and a Telegram notice.
+    var loginRefusal: String? { get async }
+}
+
+extension TorrentClient {
+    /// A client without a login never has one refused.
+    public var loginRefusal: String? { get async { nil } }
+}
+
+/// The torrent client refused this daemon's login and no longer tries (see ``TorrentClient/loginRefusal``):
+/// nothing it is asked will succeed until the settings change or the daemon restarts. Not a reason to
+/// fail a request: the download can start once the password is corrected.
+public struct TorrentClientLoginRefused: Error, Sendable, CustomStringConvertible {
+    /// What was refused and what to do, free of secrets.
+    public var description: String
+
+    /// Creates the error.
+    public init(_ description: String) { self.description = description }
 }
 
 /// What a `.torrent` file says about itself.

@@ -41,13 +41,12 @@ enum Fixture {
 
     /// A client for `server` with its credentials (or the given ones).
     static func client(
-        _ server: QBittorrentServer, username: String? = nil, password: String? = nil, logger: Logger = quiet,
-        loginRetryDelay: Duration = .seconds(300)
+        _ server: QBittorrentServer, username: String? = nil, password: String? = nil, logger: Logger = quiet
     ) -> QBittorrentClient {
         QBittorrentClient(
             baseURL: server.baseURL, username: username ?? server.config.username,
             password: Secret(password ?? server.config.password), httpClient: .shared, logger: logger,
-            timeout: .seconds(10), loginRetryDelay: loginRetryDelay
+            timeout: .seconds(10)
         )
     }
 

@@ -28,16 +28,40 @@ struct QBittorrentTorrentClient: TorrentClient {
             case .notATorrent, .invalidTorrent, .invalidMagnet, .addFailed:
                 throw PermanentTorrentError(error.description)
             default:
-                throw error
+                throw await Self.clear(error, client: client)
             }
         }
     }
 
+    /// By the v1 hash ``inspect(_:)`` gave: the client also finds a hybrid v1 + v2 torrent that
+    /// qBittorrent lists under its truncated v2 hash.
     func status(hash: String) async throws -> TorrentProgress? {
-        guard let info = try await client.torrent(hash: hash) else { return nil }
+        let found: TorrentInfo?
+        do {
+            found = try await client.torrent(hash: hash)
+        } catch let error as QBittorrentError {
+            throw await Self.clear(error, client: client)
+        }
+        guard let info = found else { return nil }
         let phase: TorrentProgress.Phase =
             info.state.isError ? .failed : (info.isComplete || info.progress >= 1) ? .completed : .downloading
         return TorrentProgress(phase: phase, progress: info.progress, state: info.state.rawValue, savePath: info.savePath)
+    }
+
+    /// Why qBittorrent's client no longer logs in (a refused password or a ban), or nil.
+    var loginRefusal: String? {
+        get async { await client.loginRefusal?.description }
+    }
+
+    /// A refused login (now, or earlier and not asked again) as ``TorrentClientLoginRefused`` with the
+    /// refusal's advice; any other error unchanged.
+    static func clear(_ error: QBittorrentError, client: QBittorrentClient) async -> any Error {
+        switch error {
+        case .loginFailed, .banned, .loginRefused:
+            return TorrentClientLoginRefused(await client.loginRefusal?.description ?? error.description)
+        default:
+            return error
+        }
     }
 
     /// A `.torrent` file or a magnet URI; anything else is a permanent error.
