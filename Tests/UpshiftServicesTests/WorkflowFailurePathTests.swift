@@ -247,3 +247,24 @@ func waitUntil(seconds: Double = 2, _ condition: () async throws -> Bool) async 
         #expect(await h.chat.sent.count == 1)
     }
 }
+
+/// A qBittorrent that refused the login is said once on Telegram and stays on the health board.
+@Suite struct LoginRefusalNoticeTests {
+    @Test func aRefusedLoginIsToldOnceAndShownOnTheHealthBoard() async throws {
+        let health = HealthBoard()
+        let h = try WorkflowHarness(health: health)
+        try await h.loadLibrary()
+        await h.list([WorkflowTests.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        let sentence = "qBittorrent refused the login for user 'admin'; fix qbittorrent_password and restart Upshift."
+        await h.torrents.setLoginRefusal(sentence)
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        #expect(try await h.store.request(id: id)?.state == .approved)  // not failed: it can go once fixed
+        #expect(await health.problem("qbittorrent") == sentence)
+        #expect(await h.chat.alerts == [sentence])
+        h.clock.advance(16)
+        await h.coordinator.retryDue()
+        await h.tracker.checkOnce()
+        #expect(await h.chat.alerts.count == 1)
+    }
+}

@@ -25,7 +25,9 @@ struct WorkflowHarness {
     let tracker: DownloadTracker
     let listener: TelegramListener
 
-    init(store: AppDatabase? = nil, configure: (inout Settings) -> Void = { _ in }) throws {
+    init(
+        store: AppDatabase? = nil, health: HealthBoard = HealthBoard(), configure: (inout Settings) -> Void = { _ in }
+    ) throws {
         var settings = Settings()
         settings.iptFeedURLs = [Self.feed]
         settings.qbittorrentCategory = "movies-fel"
@@ -35,7 +37,7 @@ struct WorkflowHarness {
         self.store = try store ?? AppDatabase.inMemory()
         coordinator = ApprovalCoordinator(
             store: self.store, feeds: feeds, torrents: torrents, notifier: chat, folders: FixedFolders(),
-            settings: settings, metrics: metrics, logger: capture.logger, now: clock.closure)
+            settings: settings, metrics: metrics, logger: capture.logger, health: health, now: clock.closure)
         poller = FeedPoller(
             feeds: settings.iptFeedURLs, source: feeds, store: self.store, library: library,
             judge: ReleaseJudge(rules: UpgradeRules(settings: settings.ruleSettings)), coordinator: coordinator,

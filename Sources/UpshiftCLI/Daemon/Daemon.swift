@@ -61,7 +61,7 @@ public struct Daemon: Sendable {
         let coordinator = ApprovalCoordinator(
             store: database, feeds: dependencies.feeds, torrents: dependencies.torrents, notifier: dependencies.chat,
             folders: dependencies.folders, settings: settings, metrics: metrics, logger: logger,
-            backoff: tuning.retryBackoff)
+            backoff: tuning.retryBackoff, health: health)
         let refresher = LibraryRefresher(
             source: dependencies.library, store: database, cache: cache, metrics: metrics, logger: logger,
             interval: Double(settings.libraryRefreshMinutes) * 60, maxShrinkPercent: settings.libraryMaxShrinkPercent,

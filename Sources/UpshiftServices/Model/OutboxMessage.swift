@@ -13,11 +13,14 @@ public struct OutboxMessage: Sendable, Hashable {
         case edit
         /// Send a started / completed / error / expired notice.
         case notice(DownloadNotice.Kind)
+        /// Send a warning about the daemon itself; the text is in `detail`.
+        case alert
 
         /// The stored name: `edit`, `notice.started`, …
         public var rawValue: String {
             switch self {
             case .edit: "edit"
+            case .alert: "alert"
             case .notice(let kind): "notice.\(kind.rawValue)"
             }
         }
@@ -26,6 +29,8 @@ public struct OutboxMessage: Sendable, Hashable {
         public init?(rawValue: String) {
             if rawValue == "edit" {
                 self = .edit
+            } else if rawValue == "alert" {
+                self = .alert
             } else if rawValue.hasPrefix("notice."),
                 let kind = DownloadNotice.Kind(rawValue: String(rawValue.dropFirst("notice.".count)))
             {
@@ -38,7 +43,7 @@ public struct OutboxMessage: Sendable, Hashable {
 
     /// The row id, in queue order (`nil` before it is stored).
     public var id: Int64?
-    /// The request the message is about.
+    /// The request the message is about (empty for an alert).
     public var requestID: String
     /// What to deliver.
     public var kind: Kind

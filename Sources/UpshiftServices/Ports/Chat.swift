@@ -11,6 +11,10 @@ public protocol ApprovalNotifier: Sendable {
 
     /// Sends a started / completed / error / expired notice.
     func sendNotice(_ notice: DownloadNotice) async throws
+
+    /// Sends a warning about the daemon itself (one sentence, free of secrets), such as a
+    /// qBittorrent that refused the login.
+    func sendAlert(_ text: String) async throws
 }
 
 /// Button presses arriving from the chat (Telegram `getUpdates` long polling).

@@ -31,13 +31,19 @@ public actor ApprovalCoordinator {
     private var deliverAgain = false
     /// When releases were last pruned.
     private var lastPrune: Date?
+    /// What is wrong right now (`/api/health`, the web UI).
+    let health: HealthBoard
+    /// True once the owner was told that qBittorrent refused the login (told once per process).
+    private var toldLoginRefusal = false
 
     /// Creates the coordinator.
     public init(
         store: any ApprovalStore, feeds: any FeedSource, torrents: any TorrentClient,
         notifier: (any ApprovalNotifier)?, folders: (any MovieFolderLookup)?, settings: Settings, metrics: Metrics,
-        logger: Logger, backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, backoff: Backoff = Backoff(), health: HealthBoard = HealthBoard(),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.health = health
         self.store = store
         self.feeds = feeds
         self.torrents = torrents
@@ -191,6 +197,19 @@ public actor ApprovalCoordinator {
         return expired
     }
 
+    /// After a failed torrent-client call: when the client refused the login and stopped trying
+    /// (a wrong password; trying again would earn an IP ban), says so on the health board and,
+    /// once, on Telegram.
+    public func checkTorrentClientLogin() async {
+        guard let refusal = await torrents.loginRefusal else { return }
+        await health.report("qbittorrent", refusal)
+        guard !toldLoginRefusal else { return }
+        toldLoginRefusal = true
+        logger.error("qBittorrent refused the login; no more attempts until a restart", metadata: ["error": "\(refusal)"])
+        guard notifier != nil else { return }
+        await enqueue(OutboxMessage(requestID: "", kind: .alert, detail: refusal, createdAt: now()))
+    }
+
     /// Once a day: forgets the feed items older than `releases_keep_days` that no request refers
     /// to (the history stays), and gives their pages back to the file system. Returns how many went.
     @discardableResult
@@ -276,6 +295,7 @@ public actor ApprovalCoordinator {
         } catch let error as PermanentTorrentError {
             return await fail(current, detail: error.description)
         } catch {
+            await checkTorrentClientLogin()
             return await recordFailure(current, in: .approved, error: error, component: "qbittorrent", what: "Adding the torrent failed")
         }
         let transition: ApprovalTransition
@@ -402,12 +422,16 @@ public actor ApprovalCoordinator {
     /// Sends one queued message; true when it is gone from the queue (delivered or dropped).
     private func deliver(_ message: OutboxMessage, id: Int64, notifier: any ApprovalNotifier, at: Date) async -> Bool {
         do {
-            if let request = try await store.request(id: message.requestID) {
+            if message.kind == .alert {
+                try await notifier.sendAlert(message.detail ?? "")
+            } else if let request = try await store.request(id: message.requestID) {
                 switch message.kind {
                 case .edit:
                     if let ref = request.message { try await notifier.updateRequest(request, message: ref) }
                 case .notice(let kind):
                     try await notifier.sendNotice(DownloadNotice(kind: kind, request: request, detail: message.detail))
+                case .alert:
+                    break
                 }
             }
             try await store.removeFromOutbox(id)

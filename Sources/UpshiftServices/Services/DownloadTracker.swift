@@ -56,6 +56,7 @@ public actor DownloadTracker: Service {
             } catch {
                 await metrics.increment("upshift_errors_total", ["component": "qbittorrent"])
                 logger.warning("Checking downloads failed", metadata: ["error": "\(error)"])
+                await coordinator.checkTorrentClientLogin()
                 return finished  // qBittorrent is down: try again next pass
             }
             if let done = await handle(request, status: status) { finished.append(done) }

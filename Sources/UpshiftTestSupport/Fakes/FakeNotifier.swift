@@ -64,6 +64,14 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
         notices.append(notice)
     }
 
+    /// Alerts sent (warnings about the daemon itself).
+    public private(set) var alerts: [String] = []
+
+    public func sendAlert(_ text: String) async throws {
+        guard !down else { throw FakeError.down("Telegram") }
+        alerts.append(text)
+    }
+
     public func callbacks(after offset: Int64?, timeout: Int) async throws -> CallbackBatch {
         guard !down else { throw FakeError.down("Telegram") }
         offsetsAsked.append(offset)

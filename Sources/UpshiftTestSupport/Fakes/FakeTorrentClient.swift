@@ -26,6 +26,14 @@ public actor FakeTorrentClient: TorrentClient {
     /// How long each add takes (a slow qBittorrent), so tests can race other calls.
     public var addDelay: Duration = .zero
 
+    /// What ``loginRefusal`` reports; while set every call throws ``TorrentClientLoginRefused``.
+    public private(set) var refusal: String?
+
+    /// Sets ``refusal`` (a wrong password).
+    public func setLoginRefusal(_ value: String?) { refusal = value }
+
+    public var loginRefusal: String? { refusal }
+
     /// Sets ``addDelay``.
     public func setAddDelay(_ value: Duration) { addDelay = value }
 
@@ -48,6 +56,7 @@ public actor FakeTorrentClient: TorrentClient {
     public func add(_ torrent: Data, options: TorrentAddOptions) async throws {
         addsStarted += 1
         if addDelay > .zero { try await Task.sleep(for: addDelay) }
+        if let refusal { throw TorrentClientLoginRefused(refusal) }
         guard !down else {
             failedAdds += 1
             throw FakeError.down("qBittorrent")
@@ -61,6 +70,7 @@ public actor FakeTorrentClient: TorrentClient {
     }
 
     public func status(hash: String) async throws -> TorrentProgress? {
+        if let refusal { throw TorrentClientLoginRefused(refusal) }
         guard !down else { throw FakeError.down("qBittorrent") }
         return held[hash]
     }

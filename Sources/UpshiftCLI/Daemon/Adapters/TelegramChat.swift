@@ -50,6 +50,10 @@ struct TelegramChatAdapter: ApprovalNotifier, ChatCallbackSource {
         _ = try await client.sendMessage(chatID: chatID, text: text)
     }
 
+    func sendAlert(_ text: String) async throws {
+        _ = try await client.sendMessage(chatID: chatID, text: "⚠️ <b>Upshift</b>: " + TelegramHTML.escape(text))
+    }
+
     func callbacks(after offset: Int64?, timeout: Int) async throws -> CallbackBatch {
         let updates = try await client.getUpdates(offset: offset, timeout: timeout)
         let callbacks = updates.compactMap(\.callbackQuery).map { query in
