@@ -41,6 +41,9 @@ extension Settings {
         case webHost = "web_host"
         case webPort = "web_port"
         case webAPIKey = "web_api_key"
+        case webAllowUnauthenticated = "web_allow_unauthenticated"
+        case webAllowedHosts = "web_allowed_hosts"
+        case webSessionDays = "web_session_days"
         case databasePath = "database_path"
         case downloadMonitorSeconds = "download_monitor_seconds"
         case maxSizeGB = "max_size_gb"
@@ -54,7 +57,7 @@ extension Settings {
         var valueType: SettingValueType {
             switch self {
             case .qbittorrentPort, .notifyExpireHours, .iptPollMinutes, .libraryRefreshMinutes, .webPort,
-                .downloadMonitorSeconds, .minSeeders:
+                .webSessionDays, .downloadMonitorSeconds, .minSeeders:
                 .integer
             case .maxSizeGB:
                 .number
@@ -62,9 +65,9 @@ extension Settings {
                 .notifyFELDuplicates, .notifyDV, .notifyDVFromHDR, .notifyDVProfileUpgrades, .notifyAtmos,
                 .notifyAtmosOnlyIfNoAtmos, .notifyAtmosWithDVUpgrade, .notifyResolution,
                 .notifyResolutionOnlyUpgrades, .notifyOnlyLibraryMovies, .notifyDownloadStart,
-                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled:
+                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled, .webAllowUnauthenticated:
                 .bool
-            case .iptFeedURLs, .autoApprove:
+            case .iptFeedURLs, .autoApprove, .webAllowedHosts:
                 .stringList
             case .pathMappings:
                 .pathMappings

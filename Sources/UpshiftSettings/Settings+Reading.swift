@@ -77,6 +77,9 @@ extension Settings {
         reader.read(.webHost, into: &webHost, allowEmpty: false)
         reader.read(.webPort, into: &webPort, in: 1...65_535)
         reader.read(.webAPIKey, into: &webAPIKey)
+        reader.read(.webAllowUnauthenticated, into: &webAllowUnauthenticated)
+        reader.readHosts(.webAllowedHosts, into: &webAllowedHosts)
+        reader.read(.webSessionDays, into: &webSessionDays, in: 1...3650)
         reader.read(.databasePath, into: &databasePath, allowEmpty: false)
         reader.read(.downloadMonitorSeconds, into: &downloadMonitorSeconds, in: 1...Int.max)
     }
