@@ -46,11 +46,14 @@ public struct Daemon: Sendable {
     ///   - webPort: overrides `web_port` (tests pass 0 for a free port).
     ///   - tuning: retry timings.
     ///   - onServerRunning: called with the bound port once the HTTP server listens.
+    /// - Throws: ``CLIError/setting(key:problem:)`` for an open daemon nobody chose (a non-loopback
+    ///   `web_host` without `web_api_key` or `web_allow_unauthenticated`).
     public init(
         settings: Settings, warnings: [String] = [], database: AppDatabase, dependencies: DaemonDependencies,
         logger: Logger, webPort: Int? = nil, tuning: Tuning = Tuning(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) {
+    ) throws(CLIError) {
+        try ServeReadiness.checkOpenWeb(settings)
         let metrics = Metrics()
         let cache = LibraryCache()
         let coordinator = ApprovalCoordinator(
