@@ -2,15 +2,15 @@ import Hummingbird
 import Logging
 import UpshiftSettings
 
-/// The router of `upshift serve`: the JSON API and the web UI behind the error, loopback-host
-/// (DNS rebinding, when `web_host` is loopback), API-key and cross-site middleware. Tests call this
-/// same function (STYLE: one composition path).
+/// The router of `upshift serve`: the JSON API and the web UI behind the error, allowed-host
+/// (DNS rebinding, on every bind), API-key and cross-site middleware. Tests call this same function
+/// (STYLE: one composition path).
 public func buildRouter(
     daemon: DaemonContext, apiKey: String, sessions: SessionStore = SessionStore()
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.middlewares.add(JSONErrorMiddleware())
-    router.middlewares.add(LoopbackHostMiddleware(webHost: daemon.settings.webHost))
+    router.middlewares.add(AllowedHostMiddleware(allowed: AllowedHosts(settings: daemon.settings)))
     router.middlewares.add(APIKeyMiddleware(key: apiKey, sessions: sessions))
     router.middlewares.add(CrossSiteMiddleware())
     APIController(daemon: daemon).addRoutes(to: router)
