@@ -29,7 +29,7 @@ struct CrossSiteMiddleware<Context: RequestContext>: RouterMiddleware {
         if !isForm, request.headers[.xAPIKey] == nil, request.cookies[Cookies.session] != nil {
             let cookie = request.cookies[Cookies.csrf]?.value
             guard let cookie, RandomToken.isWellFormed(cookie), let header = request.headers[.xCSRFToken],
-                APIKeyMiddleware<Context>.constantTimeEqual(Array(cookie.utf8), Array(header.utf8))
+                APIKeyMiddleware.constantTimeEqual(Array(cookie.utf8), Array(header.utf8))
             else {
                 throw APIError(.forbidden, "A browser call must carry the X-CSRF-Token header.")
             }

@@ -14,8 +14,9 @@ struct PagesController: Sendable {
     let daemon: DaemonContext
     let apiKey: String
     let sessions: SessionStore
+    let limiter: FailureLimiter
 
-    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+    func addRoutes(to router: Router<UpshiftRequestContext>) {
         router.get("/style.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
@@ -33,7 +34,7 @@ struct PagesController: Sendable {
             return settingsPage(csrf: form["csrf"] ?? "", check: form["settings"] ?? "")
         }
         router.get("/login") { _, _ in loginPage(error: nil) }
-        router.post("/login") { request, _ in try await login(request) }
+        router.post("/login") { request, context in try await login(request, client: context.clientAddress) }
     }
 
     // MARK: - Pages
@@ -146,13 +147,17 @@ struct PagesController: Sendable {
         return HTML.page("Settings", active: "/settings", body: body)
     }
 
-    private func loginPage(error: String?) -> Response {
+    private func loginPage(
+        error: String?, status: HTTPResponse.Status = .unauthorized, headers: HTTPFields = [:]
+    ) -> Response {
         let message = error.map { "<p class=\"error\">\(HTML.escape($0))</p>" } ?? ""
         let body = """
             \(message)<form method="post" action="/login"><p><label>API key <input type="password" name="key" autofocus></label>
             <button class="approve">Log in</button></p></form>
             """
-        return HTML.page("Log in", active: "", body: body, status: error == nil ? .ok : .unauthorized)
+        var response = HTML.page("Log in", active: "", body: body, status: error == nil ? .ok : status)
+        response.headers.append(contentsOf: headers)
+        return response
     }
 
     // MARK: - Actions
@@ -175,12 +180,19 @@ struct PagesController: Sendable {
         return Response(status: .seeOther, headers: [.location: "/"])
     }
 
-    private func login(_ request: Request) async throws -> Response {
+    /// POST /login: the key opens a session, unless `client` tried too many wrong keys (429 then).
+    private func login(_ request: Request, client: String) async throws -> Response {
         let form = try await FormBody(request)
         guard !apiKey.isEmpty else { return Response(status: .seeOther, headers: [.location: "/"]) }
-        guard let key = form["key"],
-            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(key.utf8), Array(apiKey.utf8))
-        else { return loginPage(error: "That is not the API key.") }
+        if let wait = await limiter.retryAfter(client) {
+            return loginPage(
+                error: "Too many wrong keys from your address: try again in \(wait) seconds.",
+                status: .tooManyRequests, headers: [.retryAfter: String(wait)])
+        }
+        guard let key = form["key"], APIKeyMiddleware.constantTimeEqual(Array(key.utf8), Array(apiKey.utf8)) else {
+            await limiter.recordFailure(client)
+            return loginPage(error: "That is not the API key.")
+        }
         let token = await sessions.open()
         return Response(
             status: .seeOther,
@@ -209,7 +221,7 @@ struct PagesController: Sendable {
         let form = try await FormBody(request)
         guard let cookie = request.cookies[Cookies.csrf]?.value, RandomToken.isWellFormed(cookie),
             let field = form["csrf"],
-            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
+            APIKeyMiddleware.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
         else {
             throw APIError(.forbidden, "The form's CSRF token is missing or wrong: reload the page and try again.")
         }
