@@ -4,12 +4,12 @@ import Logging
 import UpshiftSettings
 
 /// The router of `upshift serve`: the JSON API and the web UI behind the security-header, error,
-/// allowed-host (DNS rebinding, on every bind), API-key and cross-site middleware. Tests call this
-/// same function (STYLE: one composition path), with their own `now` for the rate limit.
+/// allowed-host (DNS rebinding), API-key and cross-site middleware. Tests call this same function
+/// (STYLE: one composition path), with their own `now` for session expiry and the rate limit.
 public func buildRouter(
     daemon: DaemonContext, apiKey: String, now: @escaping @Sendable () -> Date = Date.init
 ) -> Router<UpshiftRequestContext> {
-    let sessions = SessionStore()
+    let sessions = SessionStore(days: daemon.settings.webSessionDays, now: now)
     let limiter = FailureLimiter(now: now)
     let router = Router(context: UpshiftRequestContext.self)
     router.middlewares.add(SecurityHeadersMiddleware())

@@ -19,8 +19,8 @@ struct APIKeyMiddleware: RouterMiddleware {
         self.limiter = limiter
     }
 
-    /// Paths open without the key: the login form and the stylesheet it uses.
-    static let openPaths: Set<String> = ["/login", "/style.css"]
+    /// Paths open without the key: the login and logout forms and the stylesheet they use.
+    static let openPaths: Set<String> = ["/login", "/logout", "/style.css"]
 
     func handle(
         _ request: Request, context: UpshiftRequestContext,
