@@ -84,11 +84,9 @@ public struct Daemon: Sendable {
             feedCount: feeds.count, telegramEnabled: dependencies.chat != nil, version: Self.version,
             settings: settings, settingsWarnings: warnings)
         let router = buildRouter(daemon: context, apiKey: settings.webAPIKey.exposedValue)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(settings.webHost, port: webPort ?? settings.webPort)),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            logger: logger)
+        let app = buildApplication(
+            router: router, host: settings.webHost, port: webPort ?? settings.webPort, logger: logger,
+            onServerRunning: onServerRunning)
 
         var services: [any Service] = [refresher]
         if let poller { services.append(poller) }
