@@ -26,8 +26,7 @@ public func buildApplication(
     router: Router<UpshiftRequestContext>, host: String, port: Int, limits: WebServerLimits = WebServerLimits(),
     logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> Application<RouterResponder<UpshiftRequestContext>> {
-    let idle = TimeAmount.nanoseconds(
-        limits.idleTimeout.components.seconds * 1_000_000_000 + limits.idleTimeout.components.attoseconds / 1_000_000_000)
+    let idle = TimeAmount.nanoseconds(Int64((limits.idleTimeout / .nanoseconds(1)).rounded()))
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: idle)),
