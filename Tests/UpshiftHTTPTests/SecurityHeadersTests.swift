@@ -42,8 +42,37 @@ import UpshiftSettings
                 #expect(response.headers[.init("X-Frame-Options")!] == "DENY", "\(name)")
                 #expect(response.headers[.contentSecurityPolicy] == Self.csp, "\(name)")
                 #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(name)")
-                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(name)")
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(name)")
             }
+        }
+    }
+
+    /// The `Origin` a browser sends with a same-origin form POST from a page served under `policy`
+    /// (Fetch standard, "append a request `Origin` header"): `no-referrer` turns it into `null`.
+    static func browserOrigin(_ origin: String, referrerPolicy policy: String?) -> String {
+        policy?.lowercased() == "no-referrer" ? "null" : origin
+    }
+
+    /// A browser's own form posts must pass the cross-site check: under `Referrer-Policy:
+    /// no-referrer` every one of them (log in, log out, Download, Skip, Validate) would carry
+    /// `Origin: null` and be refused as cross-site, as headless Chromium showed.
+    @Test func aBrowsersSameOriginFormPostIsAccepted() async throws {
+        let world = try World()
+        try await world.app().test(.live) { client in
+            let page = try await client.execute(uri: "/settings", method: .get)
+            let csrf = try #require(WebUITests.cookie(page, "upshift_csrf"))
+            // The live test client sends `Host: localhost`, so the page's origin is http://localhost.
+            let origin = Self.browserOrigin(
+                "http://localhost", referrerPolicy: page.headers[.init("Referrer-Policy")!])
+            let post = try await client.execute(
+                uri: "/ui/settings/validate", method: .post,
+                headers: [
+                    .cookie: "upshift_csrf=\(csrf)", .contentType: "application/x-www-form-urlencoded",
+                    .origin: origin, .init("Sec-Fetch-Site")!: "same-origin",
+                ],
+                body: WebUITests.form(["csrf": csrf, "settings": "{}"]))
+            #expect(post.status == .ok)
+            #expect(String(buffer: post.body).contains("Valid."))
         }
     }
 }

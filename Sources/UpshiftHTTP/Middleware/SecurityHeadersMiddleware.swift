@@ -4,6 +4,9 @@ import Hummingbird
 /// Adds the browser-hardening headers to every answer, errors included: no framing
 /// (`X-Frame-Options: DENY`, `frame-ancestors 'none'`), no MIME sniffing, no `Referer` leaving the
 /// daemon, and a Content-Security-Policy that allows the pages' own stylesheet and nothing inline.
+///
+/// The referrer policy is `same-origin`, not `no-referrer`: under `no-referrer` browsers send
+/// `Origin: null` with every form POST, which ``CrossSiteMiddleware`` rightly refuses.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The policy: the pages use `/style.css` and forms posting to the daemon itself, no script.
     static var contentSecurityPolicy: String {
@@ -23,7 +26,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "same-origin"
         return response
     }
 }
