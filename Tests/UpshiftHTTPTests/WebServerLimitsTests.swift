@@ -86,18 +86,23 @@ import UpshiftHTTP
 
 /// A client TCP connection that records what it receives and whether the server closed it.
 struct RawConnection: Sendable {
+    /// The client socket.
     let channel: any Channel
+    /// What it received.
     let probe: Probe
 
     /// What arrived so far, and whether the connection is closed.
     final class Probe: Sendable {
+        /// The text received so far, and whether the connection closed.
         let state = Mutex<(text: String, closed: Bool)>(("", false))
     }
 
     /// Records into a ``Probe``.
     final class Handler: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
+        /// Where to record.
         let probe: Probe
+        /// A handler recording into `probe`.
         init(probe: Probe) { self.probe = probe }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -115,6 +120,7 @@ struct RawConnection: Sendable {
         }
     }
 
+    /// Connects to `127.0.0.1:port`.
     static func open(port: Int) async throws -> RawConnection {
         let probe = Probe()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -127,13 +133,17 @@ struct RawConnection: Sendable {
         return RawConnection(channel: channel, probe: probe)
     }
 
+    /// Everything received so far.
     var text: String { probe.state.withLock { $0.text } }
+    /// True once the connection is closed (by either side).
     var isClosed: Bool { probe.state.withLock { $0.closed } }
 
+    /// Writes `text` as is.
     func send(_ text: String) async throws {
         try await channel.writeAndFlush(ByteBuffer(string: text))
     }
 
+    /// Closes the connection from the client's side.
     func close() async {
         try? await channel.close()
     }
