@@ -13,20 +13,30 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     public var status: HTTPResponse.Status
     /// The sentence.
     public var message: String
+    /// Extra header fields, such as `Retry-After` on a 429.
+    public var headers: HTTPFields
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
+        self.headers = headers
+    }
+
+    /// 429 for a client that got `web_api_key` wrong too often, with `Retry-After`.
+    static func tooManyAttempts(_ seconds: Int) -> APIError {
+        APIError(
+            .tooManyRequests, "Too many wrong keys from this address: try again in \(seconds) seconds.",
+            headers: [.retryAfter: String(seconds)])
     }
 
     public var description: String { "\(status.code) \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = (try? JSONEncoder().encode(["error": message])) ?? Data("{\"error\":\"error\"}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        fields.append(contentsOf: headers)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -42,6 +42,9 @@ extension Settings {
         case webHost = "web_host"
         case webPort = "web_port"
         case webAPIKey = "web_api_key"
+        case webAllowUnauthenticated = "web_allow_unauthenticated"
+        case webAllowedHosts = "web_allowed_hosts"
+        case webSessionDays = "web_session_days"
         case databasePath = "database_path"
         case downloadMonitorSeconds = "download_monitor_seconds"
         case qbittorrentErrorGraceMinutes = "qbittorrent_error_grace_minutes"
@@ -57,8 +60,8 @@ extension Settings {
         var valueType: SettingValueType {
             switch self {
             case .qbittorrentPort, .notifyExpireHours, .iptPollMinutes, .libraryRefreshMinutes, .webPort,
-                .downloadMonitorSeconds, .minSeeders, .libraryMaxShrinkPercent, .qbittorrentErrorGraceMinutes,
-                .releasesKeepDays:
+                .webSessionDays, .downloadMonitorSeconds, .minSeeders, .libraryMaxShrinkPercent,
+                .qbittorrentErrorGraceMinutes, .releasesKeepDays:
                 .integer
             case .maxSizeGB:
                 .number
@@ -66,9 +69,9 @@ extension Settings {
                 .notifyFELDuplicates, .notifyDV, .notifyDVFromHDR, .notifyDVProfileUpgrades, .notifyAtmos,
                 .notifyAtmosOnlyIfNoAtmos, .notifyAtmosWithDVUpgrade, .notifyResolution,
                 .notifyResolutionOnlyUpgrades, .notifyOnlyLibraryMovies, .notifyDownloadStart,
-                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled:
+                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled, .webAllowUnauthenticated:
                 .bool
-            case .iptFeedURLs, .autoApprove:
+            case .iptFeedURLs, .autoApprove, .webAllowedHosts:
                 .stringList
             case .pathMappings:
                 .pathMappings

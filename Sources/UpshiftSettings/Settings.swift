@@ -86,6 +86,13 @@ public struct Settings: Sendable, Hashable {
     public var webPort = 8787
     /// `web_api_key`: when set, every API call and page needs it.
     public var webAPIKey = Secret()
+    /// `web_allow_unauthenticated`: serve a non-loopback `web_host` without `web_api_key` on purpose.
+    public var webAllowUnauthenticated = false
+    /// `web_allowed_hosts`: further `Host` names the web server answers to (normalised: lower case,
+    /// no brackets, no trailing dot); loopback names and `web_host` are always allowed.
+    public var webAllowedHosts: [String] = []
+    /// `web_session_days`: days a web UI login lasts.
+    public var webSessionDays = 30
     /// `database_path`: the SQLite file.
     public var databasePath = "upshift.sqlite"
     /// `download_monitor_seconds`: seconds between two checks of the downloads in progress.

@@ -64,6 +64,27 @@ extension SettingsReader {
         target = kinds
     }
 
+    /// `web_allowed_hosts`: a list of host names or IP addresses (IPv6 with or without brackets),
+    /// kept normalised (``WebHostName/normalized(_:)``); a port or a scheme is an error.
+    mutating func readHosts(_ key: Key, into target: inout [String]) {
+        guard let items = list(key) else { return }
+        var hosts: [String] = []
+        for (index, item) in items.enumerated() {
+            let part = "\(key.rawValue)[\(index)]"
+            guard case .string(let text) = item else {
+                fail(key, "must be a string, got \(item.typeName)", part: part)
+                continue
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let host = WebHostName.normalized(trimmed) else {
+                fail(key, "must be a host name or address without a scheme or port, got \"\(trimmed)\"", part: part)
+                continue
+            }
+            hosts.append(host)
+        }
+        target = hosts
+    }
+
     // MARK: - Helpers
 
     /// The value as a list; a non-list is reported.

@@ -72,7 +72,7 @@ import UpshiftTestSupport
         var tuning = Daemon.Tuning()
         tuning.workflowInterval = .milliseconds(300)
         tuning.retryBackoff = Backoff(base: 0.5, cap: 2)
-        let daemon = Daemon(
+        let daemon = try Daemon(
             settings: settings, database: database,
             dependencies: .live(settings: settings, httpClient: .shared, logger: logger, qbittorrentTimeout: .seconds(2)),
             logger: logger, webPort: 0, tuning: tuning)

@@ -59,7 +59,7 @@ import UpshiftTestSupport
 
         func app(apiKey: String? = nil) -> some ApplicationProtocol {
             let apiKey = apiKey ?? daemon.settings.webAPIKey.exposedValue
-            return Application(router: buildRouter(daemon: daemon, apiKey: apiKey))
+            return Application(router: buildRouter(daemon: daemon, apiKey: apiKey, now: clock.closure))
         }
     }
 

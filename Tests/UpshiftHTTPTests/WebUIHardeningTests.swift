@@ -7,7 +7,7 @@ import UpshiftServices
 import UpshiftSettings
 
 /// The web UI's defences: a CSRF cookie is echoed into a page only when it is a token the daemon
-/// mints, and a daemon on loopback answers only to loopback `Host` names (DNS rebinding).
+/// mints, and every bind answers only to the `Host` names it expects (DNS rebinding).
 @Suite struct WebUIHardeningTests {
     typealias World = APITests.World
 
@@ -98,14 +98,58 @@ import UpshiftSettings
         }
     }
 
-    @Test(arguments: ["0.0.0.0", "192.168.1.10", "::", "upshift.lan"])
-    func aDaemonOnAnotherAddressAnswersAnyHost(webHost: String) async throws {
-        let world = try World { $0.webHost = webHost }
+    @Test func aLANDaemonAnswersItsAddressLoopbackAndListedNamesOnly() async throws {
+        let world = try World {
+            $0.webHost = "192.168.1.10"
+            $0.webAllowedHosts = ["upshift.lan", "fe80::1"]
+        }
         try await world.app().test(.router) { client in
-            for host in ["upshift.lan:8787", "192.168.1.10:8787", "evil.example", "localhost"] {
+            for host in [
+                "192.168.1.10:8787", "192.168.1.10", "upshift.lan", "UPSHIFT.LAN:8787", "upshift.lan.:80",
+                "[fe80::1]:8787", "[FE80:0::1]", "localhost:8787", "127.0.0.1", "[::1]",
+            ] {
                 let page = try await client.execute(uri: "/", method: .get, headers: [Self.host: host])
                 #expect(page.status == .ok, "Host \(host)")
             }
+            for foreign in [
+                "evil.example", "evil.example:8787", "upshift.lan.evil.example", "192.168.1.11:8787", "10.0.0.5",
+                "[fe80::2]", "0.0.0.0", "",
+            ] {
+                for path in ["/", "/api/health", "/login", "/style.css"] {
+                    let response = try await client.execute(uri: path, method: .get, headers: [Self.host: foreign])
+                    #expect(response.status == .forbidden, "Host \(foreign) on \(path)")
+                    #expect(String(buffer: response.body).contains("web_allowed_hosts"), "Host \(foreign) on \(path)")
+                }
+            }
+        }
+    }
+
+    /// DNS rebinding needs a DNS name: a wildcard bind answers IP literals and loopback names, and a
+    /// name only when `web_allowed_hosts` lists it.
+    @Test(arguments: ["0.0.0.0", "::", "[::]"])
+    func aWildcardDaemonAnswersAddressesAndListedNamesOnly(webHost: String) async throws {
+        let world = try World { $0.webHost = webHost }
+        let listed = try World {
+            $0.webHost = webHost
+            $0.webAllowedHosts = ["upshift.lan"]
+        }
+        try await world.app().test(.router) { client in
+            for host in ["192.168.1.10:8787", "10.0.0.5", "[fe80::1]:8787", "localhost", "127.0.0.1:8787"] {
+                let page = try await client.execute(uri: "/", method: .get, headers: [Self.host: host])
+                #expect(page.status == .ok, "Host \(host)")
+            }
+            for foreign in ["evil.example", "upshift.lan:8787", "192.168.1.10.evil.example", ""] {
+                let page = try await client.execute(uri: "/", method: .get, headers: [Self.host: foreign])
+                #expect(page.status == .forbidden, "Host \(foreign)")
+            }
+        }
+        try await listed.app().test(.router) { client in
+            for host in ["upshift.lan:8787", "192.168.1.10:8787", "localhost"] {
+                let page = try await client.execute(uri: "/", method: .get, headers: [Self.host: host])
+                #expect(page.status == .ok, "Host \(host)")
+            }
+            let foreign = try await client.execute(uri: "/", method: .get, headers: [Self.host: "evil.example"])
+            #expect(foreign.status == .forbidden)
         }
     }
 }

@@ -11,7 +11,8 @@ struct ConfigCheckCommand: UpshiftCommand {
             Loads the settings file (a missing file means the defaults), applies UPSHIFT_<KEY> \
             environment variables, and prints every key as JSON with secrets shown as ******** and \
             feed passkeys redacted. Notes and warnings (unknown keys) go to standard error. When a \
-            key is wrong, prints one error per key and exits with status 1.
+            key is wrong, prints one error per key and exits with status 1; so it does when web_host \
+            is not loopback and web_api_key is empty, unless web_allow_unauthenticated is true.
             """
     )
 
@@ -21,6 +22,7 @@ struct ConfigCheckCommand: UpshiftCommand {
     /// Does the work, writing through `context.output`.
     func run(in context: CLIContext) async throws {
         let loaded = try await global.loadSettings(context: context, showNotes: true)
+        try ServeReadiness.checkOpenWeb(loaded.settings)
         await context.output.write(try JSONLine(pretty: true).string(loaded.settings))
         let count = loaded.warnings.count
         let warnings = count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s"))"

@@ -60,7 +60,7 @@ struct ServeCommand: UpshiftCommand {
             throw CLIError.failed("\(error)")
         }
         let dependencies = DaemonDependencies.live(settings: settings, httpClient: .shared, logger: logger)
-        let daemon = Daemon(
+        let daemon = try Daemon(
             settings: settings, warnings: loaded.warnings, database: database, dependencies: dependencies,
             logger: logger,
             onServerRunning: { port in
@@ -95,10 +95,15 @@ struct ServeCommand: UpshiftCommand {
 }
 
 /// Checks that only matter to the daemon, each naming its key: a Telegram token without a chat,
-/// a chat without a token, a database folder that does not exist.
+/// a chat without a token, a database folder that does not exist, an open daemon nobody chose.
 enum ServeReadiness {
     static func check(_ settings: Settings) throws(CLIError) {
         var problems: [CLIError] = []
+        do {
+            try checkOpenWeb(settings)
+        } catch {
+            problems.append(error)
+        }
         if settings.telegramBotToken.isSet, settings.telegramChatID.isEmpty {
             problems.append(
                 .setting(
@@ -117,6 +122,11 @@ enum ServeReadiness {
         }
         if problems.count == 1 { throw problems[0] }
         if !problems.isEmpty { throw .several(problems) }
+    }
+
+    /// A non-loopback `web_host` needs `web_api_key`, or `web_allow_unauthenticated` set on purpose.
+    static func checkOpenWeb(_ settings: Settings) throws(CLIError) {
+        if let problem = settings.openWebProblem { throw .setting(key: problem.key, problem: problem.problem) }
     }
 
     /// The database's folder must exist (Upshift creates the file, not folders).

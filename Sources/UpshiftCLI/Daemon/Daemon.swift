@@ -50,11 +50,14 @@ public struct Daemon: Sendable {
     ///   - webPort: overrides `web_port` (tests pass 0 for a free port).
     ///   - tuning: retry timings.
     ///   - onServerRunning: called with the bound port once the HTTP server listens.
+    /// - Throws: ``CLIError/setting(key:problem:)`` for an open daemon nobody chose (a non-loopback
+    ///   `web_host` without `web_api_key` or `web_allow_unauthenticated`).
     public init(
         settings: Settings, warnings: [String] = [], database: AppDatabase, dependencies: DaemonDependencies,
         logger: Logger, webPort: Int? = nil, tuning: Tuning = Tuning(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) {
+    ) throws(CLIError) {
+        try ServeReadiness.checkOpenWeb(settings)
         let metrics = Metrics()
         let cache = LibraryCache()
         let health = HealthBoard()
@@ -88,11 +91,9 @@ public struct Daemon: Sendable {
             feedCount: feeds.count, telegramEnabled: dependencies.chat != nil, version: Self.version,
             settings: settings, settingsWarnings: warnings)
         let router = buildRouter(daemon: context, apiKey: settings.webAPIKey.exposedValue)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(settings.webHost, port: webPort ?? settings.webPort)),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            logger: logger)
+        let app = buildApplication(
+            router: router, host: settings.webHost, port: webPort ?? settings.webPort, logger: logger,
+            onServerRunning: onServerRunning)
 
         var services: [any Service] = [refresher]
         if let poller { services.append(poller) }

@@ -5,24 +5,33 @@ import Hummingbird
 /// Requires `web_api_key` on every call and page when it is set (SPEC §8): the `X-Api-Key`
 /// header, or the session cookie the login page sets. The comparison takes the same time whatever
 /// the guess, and a refusal never repeats the key. A page asked without it redirects to `/login`;
-/// an API call gets a 401 JSON error.
-struct APIKeyMiddleware<Context: RequestContext>: RouterMiddleware {
+/// an API call gets a 401 JSON error. A wrong `X-Api-Key` counts against the client's address in
+/// the ``FailureLimiter``; a client over the limit gets 429 with `Retry-After`, even for the right key.
+struct APIKeyMiddleware: RouterMiddleware {
     /// The key; requests pass freely when it is empty.
     let key: [UInt8]
     let sessions: SessionStore
+    let limiter: FailureLimiter
 
-    init(key: String, sessions: SessionStore) {
+    init(key: String, sessions: SessionStore, limiter: FailureLimiter) {
         self.key = Array(key.utf8)
         self.sessions = sessions
+        self.limiter = limiter
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
-        async throws -> Response
-    {
+    /// Paths open without the key: the login and logout forms and the stylesheet they use.
+    static let openPaths: Set<String> = ["/login", "/logout", "/style.css"]
+
+    func handle(
+        _ request: Request, context: UpshiftRequestContext,
+        next: (Request, UpshiftRequestContext) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
-        guard !key.isEmpty, path != "/login", path != "/style.css" else { return try await next(request, context) }
-        if let offered = request.headers[.xAPIKey], Self.constantTimeEqual(Array(offered.utf8), key) {
-            return try await next(request, context)
+        guard !key.isEmpty, !Self.openPaths.contains(path) else { return try await next(request, context) }
+        if let offered = request.headers[.xAPIKey] {
+            if let wait = await limiter.retryAfter(context.clientAddress) { throw APIError.tooManyAttempts(wait) }
+            if Self.constantTimeEqual(Array(offered.utf8), key) { return try await next(request, context) }
+            await limiter.recordFailure(context.clientAddress)
         }
         if let token = request.cookies[Cookies.session]?.value, await sessions.isOpen(token) {
             return try await next(request, context)

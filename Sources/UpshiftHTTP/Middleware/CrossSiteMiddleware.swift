@@ -8,7 +8,7 @@ import Hummingbird
 /// (`Sec-Fetch-Site: cross-site` / `same-site`, or an `Origin` whose host differs from `Host`).
 /// A call that is not authenticated by the `X-Api-Key` header — a browser form or script riding
 /// on cookies — must also carry the CSRF token of the `upshift_csrf` cookie, in the `csrf` form
-/// field (checked by the page handlers) or the `X-CSRF-Token` header.
+/// field (checked by the page handlers: `/ui/…`, `/login`, `/logout`) or the `X-CSRF-Token` header.
 struct CrossSiteMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -25,11 +25,11 @@ struct CrossSiteMiddleware<Context: RequestContext>: RouterMiddleware {
         } else if request.headers[.origin] == "null" {
             throw APIError(.forbidden, "Cross-site requests may not change anything.")
         }
-        let isForm = request.uri.path.hasPrefix("/ui/") || request.uri.path == "/login"
+        let isForm = request.uri.path.hasPrefix("/ui/") || ["/login", "/logout"].contains(request.uri.path)
         if !isForm, request.headers[.xAPIKey] == nil, request.cookies[Cookies.session] != nil {
             let cookie = request.cookies[Cookies.csrf]?.value
             guard let cookie, RandomToken.isWellFormed(cookie), let header = request.headers[.xCSRFToken],
-                APIKeyMiddleware<Context>.constantTimeEqual(Array(cookie.utf8), Array(header.utf8))
+                APIKeyMiddleware.constantTimeEqual(Array(cookie.utf8), Array(header.utf8))
             else {
                 throw APIError(.forbidden, "A browser call must carry the X-CSRF-Token header.")
             }

@@ -21,20 +21,28 @@ enum HTML {
         return out
     }
 
-    /// A whole page: navigation, title and body, as a `text/html` response.
-    static func page(_ title: String, active: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// A whole page: navigation, title and body, as a `text/html` response. With a `logout` CSRF
+    /// token (a key is set), the header ends with a Log out button posting it to `/logout`.
+    static func page(
+        _ title: String, active: String, body: String, status: HTTPResponse.Status = .ok, logout: String? = nil
+    ) -> Response {
         let links = [("/", "Pending"), ("/feed", "Feed"), ("/history", "History"), ("/library", "Library"),
                      ("/settings", "Settings")]
         let nav = links.map { href, name in
             "<a href=\"\(href)\"\(href == active ? " class=\"active\"" : "")>\(name)</a>"
         }.joined()
+        let logoutForm = logout.map { csrf in
+            """
+            <form class="logout" method="post" action="/logout"><input type="hidden" name="csrf" value="\(escape(csrf))"><button>Log out</button></form>
+            """
+        } ?? ""
         let html = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) · Upshift</title>
             <link rel="stylesheet" href="/style.css"></head>
-            <body><header><strong>Upshift</strong><nav>\(nav)</nav></header>
+            <body><header><strong>Upshift</strong><nav>\(nav)</nav>\(logoutForm)</header>
             <main><h1>\(escape(title))</h1>
             \(body)
             </main></body></html>
@@ -96,5 +104,6 @@ enum HTML {
         button{padding:.4rem 1rem;border:0;border-radius:4px;cursor:pointer}button.approve{background:#0d8a6a;color:#fff}
         button.skip{background:#dfe3e8}form.inline{display:inline}pre{background:#fff;padding:1rem;overflow:auto;border:1px solid #e3e6ea}
         textarea{width:100%;min-height:14rem;font-family:monospace}
+        header form.logout{margin-left:auto}header form.logout button{background:#3a4457;color:#fff}
         """
 }

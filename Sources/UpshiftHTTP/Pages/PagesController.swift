@@ -6,7 +6,8 @@ import UpshiftServices
 import UpshiftSettings
 
 /// The web UI of SPEC §8: pending approvals, feed, history, library and settings pages, the
-/// login page, and the form posts behind the Approve / Skip / Validate buttons.
+/// login page and Log out button (``PagesController+Session``), and the form posts behind the
+/// Approve / Skip / Validate buttons.
 ///
 /// Forms carry a CSRF token (double-submit: the `upshift_csrf` cookie and a hidden field), and
 /// ``CrossSiteMiddleware`` refuses cross-site posts before they arrive here.
@@ -14,17 +15,18 @@ struct PagesController: Sendable {
     let daemon: DaemonContext
     let apiKey: String
     let sessions: SessionStore
+    let limiter: FailureLimiter
 
-    func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+    func addRoutes(to router: Router<UpshiftRequestContext>) {
         router.get("/style.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                 body: .init(byteBuffer: .init(string: HTML.css)))
         }
         router.get("/") { request, _ in try await withCSRF(request) { try await pendingPage(csrf: $0) } }
-        router.get("/feed") { _, _ in try await feedPage() }
-        router.get("/history") { _, _ in try await historyPage() }
-        router.get("/library") { _, _ in try await libraryPage() }
+        router.get("/feed") { request, _ in try await withCSRF(request) { try await feedPage(csrf: $0) } }
+        router.get("/history") { request, _ in try await withCSRF(request) { try await historyPage(csrf: $0) } }
+        router.get("/library") { request, _ in try await withCSRF(request) { try await libraryPage(csrf: $0) } }
         router.get("/settings") { request, _ in try await withCSRF(request) { settingsPage(csrf: $0, check: nil) } }
         router.post("/ui/approve") { request, _ in try await answer(request, approve: true) }
         router.post("/ui/skip") { request, _ in try await answer(request, approve: false) }
@@ -33,7 +35,15 @@ struct PagesController: Sendable {
             return settingsPage(csrf: form["csrf"] ?? "", check: form["settings"] ?? "")
         }
         router.get("/login") { _, _ in loginPage(error: nil) }
-        router.post("/login") { request, _ in try await login(request) }
+        router.post("/login") { request, context in try await login(request, client: context.clientAddress) }
+        router.post("/logout") { request, _ in try await logout(request) }
+    }
+
+    /// A page of the UI, with the Log out button (carrying `csrf`) when a key is set.
+    func page(
+        _ title: String, active: String, body: String, csrf: String, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        HTML.page(title, active: active, body: body, status: status, logout: apiKey.isEmpty ? nil : csrf)
     }
 
     // MARK: - Pages
@@ -41,7 +51,8 @@ struct PagesController: Sendable {
     private func pendingPage(csrf: String) async throws -> Response {
         let open = try await daemon.store.requests(in: [.pending, .approved, .downloading])
         guard !open.isEmpty else {
-            return HTML.page("Pending approvals", active: "/", body: "<p class=\"muted\">Nothing is waiting for you.</p>")
+            return page(
+                "Pending approvals", active: "/", body: "<p class=\"muted\">Nothing is waiting for you.</p>", csrf: csrf)
         }
         let cards = open.reversed().map { request in
             var buttons = ""
@@ -71,10 +82,10 @@ struct PagesController: Sendable {
                 \(error)<p>\(buttons)</p></div>
                 """
         }
-        return HTML.page("Pending approvals", active: "/", body: cards.joined(separator: "\n"))
+        return page("Pending approvals", active: "/", body: cards.joined(separator: "\n"), csrf: csrf)
     }
 
-    private func feedPage() async throws -> Response {
+    private func feedPage(csrf: String) async throws -> Response {
         let releases = try await daemon.store.recentReleases(limit: 200)
         let rows = releases.map { r in
             """
@@ -86,10 +97,10 @@ struct PagesController: Sendable {
             rows.isEmpty
             ? "<p class=\"muted\">No release seen yet.</p>"
             : "<table><tr><th>Seen</th><th>Release</th><th>Decision</th><th>Reason</th><th>Size</th></tr>\(rows.joined())</table>"
-        return HTML.page("Feed", active: "/feed", body: body)
+        return page("Feed", active: "/feed", body: body, csrf: csrf)
     }
 
-    private func historyPage() async throws -> Response {
+    private func historyPage(csrf: String) async throws -> Response {
         let entries = try await daemon.store.history(limit: 200)
         let rows = entries.map { h in
             """
@@ -102,10 +113,10 @@ struct PagesController: Sendable {
             rows.isEmpty
             ? "<p class=\"muted\">Nothing decided yet.</p>"
             : "<table><tr><th>Started</th><th>Movie</th><th>Kind</th><th>Status</th><th>Finished</th><th>Hash</th></tr>\(rows.joined())</table>"
-        return HTML.page("History", active: "/history", body: body)
+        return page("History", active: "/history", body: body, csrf: csrf)
     }
 
-    private func libraryPage() async throws -> Response {
+    private func libraryPage(csrf: String) async throws -> Response {
         let movies = try await daemon.store.libraryMovies()
         let summary = LibrarySummary(movies)
         let rows = movies.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { m in
@@ -115,7 +126,7 @@ struct PagesController: Sendable {
             <p>\(HTML.escape(summary.line))</p>
             <table><tr><th>Title</th><th>Year</th><th>Current copy</th></tr>\(rows.joined())</table>
             """
-        return HTML.page("Library", active: "/library", body: body)
+        return page("Library", active: "/library", body: body, csrf: csrf)
     }
 
     private func settingsPage(csrf: String, check: String?) -> Response {
@@ -143,16 +154,7 @@ struct PagesController: Sendable {
             <textarea name="settings">\(HTML.escape(check ?? ""))</textarea><p><button class="approve">Validate</button></p></form>
             \(result)
             """
-        return HTML.page("Settings", active: "/settings", body: body)
-    }
-
-    private func loginPage(error: String?) -> Response {
-        let message = error.map { "<p class=\"error\">\(HTML.escape($0))</p>" } ?? ""
-        let body = """
-            \(message)<form method="post" action="/login"><p><label>API key <input type="password" name="key" autofocus></label>
-            <button class="approve">Log in</button></p></form>
-            """
-        return HTML.page("Log in", active: "", body: body, status: error == nil ? .ok : .unauthorized)
+        return page("Settings", active: "/settings", body: body, csrf: csrf)
     }
 
     // MARK: - Actions
@@ -167,52 +169,11 @@ struct PagesController: Sendable {
             await daemon.coordinator.followUp(transition)
         } catch let error as ApprovalError {
             let status = error.status
-            return HTML.page(
+            return page(
                 "Pending approvals", active: "/",
                 body: "<p class=\"error\">\(HTML.escape(error.description))</p><p><a href=\"/\">Back</a></p>",
-                status: status)
+                csrf: form["csrf"] ?? "", status: status)
         }
         return Response(status: .seeOther, headers: [.location: "/"])
-    }
-
-    private func login(_ request: Request) async throws -> Response {
-        let form = try await FormBody(request)
-        guard !apiKey.isEmpty else { return Response(status: .seeOther, headers: [.location: "/"]) }
-        guard let key = form["key"],
-            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(key.utf8), Array(apiKey.utf8))
-        else { return loginPage(error: "That is not the API key.") }
-        let token = await sessions.open()
-        return Response(
-            status: .seeOther,
-            headers: [
-                .location: "/",
-                .setCookie: "\(Cookies.session)=\(token); Path=/; HttpOnly; SameSite=Strict",
-            ])
-    }
-
-    // MARK: - CSRF
-
-    /// Runs `page` with the request's CSRF token, setting a fresh cookie when the browser has none or
-    /// one that is not a token this daemon mints (32 lowercase hex characters).
-    private func withCSRF(_ request: Request, _ page: (String) async throws -> Response) async throws -> Response {
-        if let token = request.cookies[Cookies.csrf]?.value, RandomToken.isWellFormed(token) {
-            return try await page(token)
-        }
-        let token = RandomToken.make()
-        var response = try await page(token)
-        response.headers.append(HTTPField(name: .setCookie, value: "\(Cookies.csrf)=\(token); Path=/; SameSite=Strict"))
-        return response
-    }
-
-    /// The form, once its `csrf` field matches the cookie and the cookie is a well-formed token.
-    private func checkedForm(_ request: Request) async throws -> FormBody {
-        let form = try await FormBody(request)
-        guard let cookie = request.cookies[Cookies.csrf]?.value, RandomToken.isWellFormed(cookie),
-            let field = form["csrf"],
-            APIKeyMiddleware<BasicRequestContext>.constantTimeEqual(Array(cookie.utf8), Array(field.utf8))
-        else {
-            throw APIError(.forbidden, "The form's CSRF token is missing or wrong: reload the page and try again.")
-        }
-        return form
     }
 }
