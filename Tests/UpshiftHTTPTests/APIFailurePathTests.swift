@@ -26,6 +26,20 @@ import UpshiftTestSupport
         }
     }
 
+    @Test func everyPageShowsTheCurrentProblems() async throws {
+        let world = try APITests.World()
+        let sentence = "qBittorrent refused the login for user 'admin' <wrong password>; fix qbittorrent_password."
+        await world.daemon.health.report("qbittorrent", sentence)
+        try await world.app().test(.router) { client in
+            for uri in ["/", "/feed", "/history", "/library", "/settings"] {
+                let html = String(buffer: try await client.execute(uri: uri, method: .get).body)
+                #expect(html.contains("<p class=\"alert\">qBittorrent refused the login for user &#39;admin&#39; &lt;wrong password&gt;"))
+            }
+            await world.daemon.health.report("qbittorrent", nil)
+            #expect(!String(buffer: try await client.execute(uri: "/", method: .get).body).contains("class=\"alert\""))
+        }
+    }
+
     @Test func aSkipWhileTheTorrentIsBeingAddedIsAConflict() async throws {
         let world = try APITests.World()
         try await world.seed()

@@ -101,6 +101,7 @@ enum HTML {
         .badge{display:inline-block;padding:.1rem .45rem;border-radius:4px;font-size:.78rem;background:#dfe3e8}
         .badge.fel{background:#5b2bd6;color:#fff}.badge.dv{background:#2b6cd6;color:#fff}.badge.atmos{background:#0d8a6a;color:#fff}
         .badge.resolution{background:#b26a00;color:#fff}.muted{color:#6b7380}.error{color:#b00020}
+        .alert{background:#fff4e5;border:1px solid #e0a84f;border-left:4px solid #b26a00;border-radius:6px;padding:.7rem 1rem;margin:0 0 1rem}
         button{padding:.4rem 1rem;border:0;border-radius:4px;cursor:pointer}button.approve{background:#0d8a6a;color:#fff}
         button.skip{background:#dfe3e8}form.inline{display:inline}pre{background:#fff;padding:1rem;overflow:auto;border:1px solid #e3e6ea}
         textarea{width:100%;min-height:14rem;font-family:monospace}

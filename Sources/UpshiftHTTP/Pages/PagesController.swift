@@ -27,12 +27,12 @@ struct PagesController: Sendable {
         router.get("/feed") { request, _ in try await withCSRF(request) { try await feedPage(csrf: $0) } }
         router.get("/history") { request, _ in try await withCSRF(request) { try await historyPage(csrf: $0) } }
         router.get("/library") { request, _ in try await withCSRF(request) { try await libraryPage(csrf: $0) } }
-        router.get("/settings") { request, _ in try await withCSRF(request) { settingsPage(csrf: $0, check: nil) } }
+        router.get("/settings") { request, _ in try await withCSRF(request) { await settingsPage(csrf: $0, check: nil) } }
         router.post("/ui/approve") { request, _ in try await answer(request, approve: true) }
         router.post("/ui/skip") { request, _ in try await answer(request, approve: false) }
         router.post("/ui/settings/validate") { request, _ in
             let form = try await checkedForm(request)
-            return settingsPage(csrf: form["csrf"] ?? "", check: form["settings"] ?? "")
+            return await settingsPage(csrf: form["csrf"] ?? "", check: form["settings"] ?? "")
         }
         router.get("/login") { _, _ in loginPage(error: nil) }
         router.post("/login") { request, context in try await login(request, client: context.clientAddress) }
@@ -40,10 +40,14 @@ struct PagesController: Sendable {
     }
 
     /// A page of the UI, with the Log out button (carrying `csrf`) when a key is set.
+    /// Every page opens with what is wrong right now (a refused library scan, a qBittorrent that
+    /// refused the login), from the daemon's health board.
     func page(
         _ title: String, active: String, body: String, csrf: String, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        HTML.page(title, active: active, body: body, status: status, logout: apiKey.isEmpty ? nil : csrf)
+    ) async -> Response {
+        let problems = await daemon.health.all.map { "<p class=\"alert\">\(HTML.escape($0.problem))</p>" }.joined()
+        return HTML.page(
+            title, active: active, body: problems + body, status: status, logout: apiKey.isEmpty ? nil : csrf)
     }
 
     // MARK: - Pages
@@ -51,7 +55,7 @@ struct PagesController: Sendable {
     private func pendingPage(csrf: String) async throws -> Response {
         let open = try await daemon.store.requests(in: [.pending, .approved, .downloading])
         guard !open.isEmpty else {
-            return page(
+            return await page(
                 "Pending approvals", active: "/", body: "<p class=\"muted\">Nothing is waiting for you.</p>", csrf: csrf)
         }
         let cards = open.reversed().map { request in
@@ -82,7 +86,7 @@ struct PagesController: Sendable {
                 \(error)<p>\(buttons)</p></div>
                 """
         }
-        return page("Pending approvals", active: "/", body: cards.joined(separator: "\n"), csrf: csrf)
+        return await page("Pending approvals", active: "/", body: cards.joined(separator: "\n"), csrf: csrf)
     }
 
     private func feedPage(csrf: String) async throws -> Response {
@@ -97,7 +101,7 @@ struct PagesController: Sendable {
             rows.isEmpty
             ? "<p class=\"muted\">No release seen yet.</p>"
             : "<table><tr><th>Seen</th><th>Release</th><th>Decision</th><th>Reason</th><th>Size</th></tr>\(rows.joined())</table>"
-        return page("Feed", active: "/feed", body: body, csrf: csrf)
+        return await page("Feed", active: "/feed", body: body, csrf: csrf)
     }
 
     private func historyPage(csrf: String) async throws -> Response {
@@ -113,7 +117,7 @@ struct PagesController: Sendable {
             rows.isEmpty
             ? "<p class=\"muted\">Nothing decided yet.</p>"
             : "<table><tr><th>Started</th><th>Movie</th><th>Kind</th><th>Status</th><th>Finished</th><th>Hash</th></tr>\(rows.joined())</table>"
-        return page("History", active: "/history", body: body, csrf: csrf)
+        return await page("History", active: "/history", body: body, csrf: csrf)
     }
 
     private func libraryPage(csrf: String) async throws -> Response {
@@ -126,10 +130,10 @@ struct PagesController: Sendable {
             <p>\(HTML.escape(summary.line))</p>
             <table><tr><th>Title</th><th>Year</th><th>Current copy</th></tr>\(rows.joined())</table>
             """
-        return page("Library", active: "/library", body: body, csrf: csrf)
+        return await page("Library", active: "/library", body: body, csrf: csrf)
     }
 
-    private func settingsPage(csrf: String, check: String?) -> Response {
+    private func settingsPage(csrf: String, check: String?) async -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(daemon.settings)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -154,7 +158,7 @@ struct PagesController: Sendable {
             <textarea name="settings">\(HTML.escape(check ?? ""))</textarea><p><button class="approve">Validate</button></p></form>
             \(result)
             """
-        return page("Settings", active: "/settings", body: body, csrf: csrf)
+        return await page("Settings", active: "/settings", body: body, csrf: csrf)
     }
 
     // MARK: - Actions
@@ -169,7 +173,7 @@ struct PagesController: Sendable {
             await daemon.coordinator.followUp(transition)
         } catch let error as ApprovalError {
             let status = error.status
-            return page(
+            return await page(
                 "Pending approvals", active: "/",
                 body: "<p class=\"error\">\(HTML.escape(error.description))</p><p><a href=\"/\">Back</a></p>",
                 csrf: form["csrf"] ?? "", status: status)
