@@ -62,6 +62,7 @@ public enum PlexQualityReader {
         }
         applyAudio(streams.filter(\.isAudio), media: media, named: named, to: &quality)
         quality.codec = (media.videoCodec ?? video?.codec).flatMap(videoCodec) ?? named.codec
+        quality.dvLayerSource = quality.dvLayer == nil ? nil : .name
         return quality
     }
 

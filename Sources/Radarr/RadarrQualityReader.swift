@@ -37,6 +37,7 @@ public enum RadarrQualityReader {
             quality.source = named.source
             quality.remux = named.remux
         }
+        quality.dvLayerSource = quality.dvLayer == nil ? nil : .name
         return quality
     }
 

@@ -14,7 +14,7 @@ import UpshiftCLI
 
     @Test func aServiceThatIgnoresShutdownIsCancelledAfterTheLimit() async throws {
         let group = Daemon.serviceGroup(
-            [Stubborn(seconds: 30)], signals: false, shutdownLimit: .milliseconds(300),
+            [Stubborn(seconds: 90)], signals: false, shutdownLimit: .milliseconds(300),
             logger: Logger(label: "test"))
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -23,6 +23,6 @@ import UpshiftCLI
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(45))  // generous: a loaded CI machine is slow
     }
 }

@@ -31,14 +31,18 @@ public struct Quality: Sendable, Hashable {
     public var codec: VideoCodec?
     /// Size in bytes, from the feed, the torrent or the library file.
     public var sizeBytes: Int64?
+    /// Where ``dvLayer`` was learned, for a library copy: its file's Dolby Vision metadata, or its
+    /// file name; `nil` when the layer is unknown, and for releases (their name is all there is).
+    public var dvLayerSource: DVLayerSource?
 
     /// Creates a quality; every argument defaults to "not known / not present".
     public init(
         resolution: Resolution? = nil, dv: Bool = false, dvProfile: DVProfile? = nil, dvLayer: DVLayer? = nil,
         hdr10: Bool = false, hdr10Plus: Bool = false, hlg: Bool = false, atmos: Bool = false,
         audio: AudioCodec? = nil, channels: Channels? = nil, source: Source? = nil, remux: Bool? = nil,
-        codec: VideoCodec? = nil, sizeBytes: Int64? = nil
+        codec: VideoCodec? = nil, sizeBytes: Int64? = nil, dvLayerSource: DVLayerSource? = nil
     ) {
+        self.dvLayerSource = dvLayerSource
         self.resolution = resolution
         self.dv = dv
         self.dvProfile = dvProfile
@@ -110,6 +114,14 @@ public enum DVProfile: Int, Sendable, Hashable, CaseIterable {
 /// Profile 7 enhancement-layer type.
 public enum DVLayer: String, Sendable, Hashable, CaseIterable {
     case fel = "FEL", mel = "MEL"
+}
+
+/// How a library copy's Dolby Vision layer is known (SPEC §4).
+public enum DVLayerSource: String, Sendable, Hashable, CaseIterable {
+    /// Read from the file's own Dolby Vision metadata (the RPU) by Upshift's probe.
+    case file
+    /// Stated by the file's name.
+    case name
 }
 
 /// Audio codec families the model distinguishes.

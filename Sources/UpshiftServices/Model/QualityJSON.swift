@@ -14,7 +14,7 @@ public struct QualityJSON: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case resolution, dv, dvProfile, dvLayer, hdr10, hdr10Plus, hlg, atmos, audio, channels, source, remux, codec
-        case sizeBytes
+        case sizeBytes, dvLayerSource
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,6 +36,7 @@ public struct QualityJSON: Codable, Sendable, Hashable {
         q.remux = (try? c.decodeIfPresent(Bool.self, forKey: .remux)) ?? nil
         q.codec = string(.codec).flatMap(VideoCodec.init(rawValue:))
         q.sizeBytes = (try? c.decodeIfPresent(Int64.self, forKey: .sizeBytes)) ?? nil
+        q.dvLayerSource = q.dvLayer == nil ? nil : string(.dvLayerSource).flatMap(DVLayerSource.init(rawValue:))
         quality = q
     }
 
@@ -56,6 +57,7 @@ public struct QualityJSON: Codable, Sendable, Hashable {
         try c.encode(q.remux, forKey: .remux)
         try c.encode(q.codec?.rawValue, forKey: .codec)
         try c.encode(q.sizeBytes, forKey: .sizeBytes)
+        try c.encode(q.dvLayerSource?.rawValue, forKey: .dvLayerSource)
     }
 
     /// The JSON text of a quality (sorted keys), for a database column.
