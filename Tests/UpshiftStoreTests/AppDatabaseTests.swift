@@ -9,7 +9,9 @@ import UpshiftTestSupport
 /// The SQLite store against a real database: migrations, WAL, the transition table, history.
 @Suite struct AppDatabaseTests {
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-    static let migrations = ["0001_initial", "0002_one_live_request_per_torrent", "0003_outbox_and_retry_clocks"]
+    static let migrations = [
+        "0001_initial", "0002_one_live_request_per_torrent", "0003_outbox_and_retry_clocks", "0004_probe_results",
+    ]
 
     static func request(_ id: String = "req1", state: ApprovalState = .pending, name: String = "Heat.1995.2160p.DV.FEL-GRP")
         -> ApprovalRequest

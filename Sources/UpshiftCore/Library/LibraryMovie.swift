@@ -14,12 +14,15 @@ public struct LibraryMovie: Sendable, Hashable {
     public var quality: Quality
     /// Path of the file, as the library sees it.
     public var filePath: String?
+    /// Plex's download key of that file (`/library/parts/<id>/<version>/file.mkv`), for the probe.
+    public var partKey: String?
 
     /// Creates a library movie.
     public init(
         id: String, title: String, year: Int?, tmdbId: Int? = nil, imdbId: String? = nil,
-        quality: Quality = Quality(), filePath: String? = nil
+        quality: Quality = Quality(), filePath: String? = nil, partKey: String? = nil
     ) {
+        self.partKey = partKey
         self.id = id
         self.title = title
         self.year = year

@@ -38,7 +38,7 @@ struct APIController: Sendable {
             }
             let summary = await poller.pollOnce(force: true)
             guard summary.libraryReady else {
-                throw APIError(.conflict, "The library is still being scanned; poll again once it is loaded.")
+                throw APIError(.conflict, "The library is still being scanned or its files probed; poll again once it is loaded.")
             }
             return try JSONBody([
                 "feeds_ok": AnyJSON(summary.feedsOK), "feeds_failed": AnyJSON(summary.feedsFailed),
@@ -57,12 +57,14 @@ struct APIController: Sendable {
         let active = try await daemon.store.requests(in: [.approved, .downloading]).count
         let scanned = try await daemon.store.lastLibraryScan()
         let problems = await daemon.health.all
+        let probe = await daemon.library.probeProgress
         return try JSONBody([
             "status": AnyJSON(problems.isEmpty ? "ok" : "degraded"), "version": AnyJSON(daemon.version),
             "problems": AnyJSON(Dictionary(uniqueKeysWithValues: problems.map { ($0.component, $0.problem) })),
             "library_movies": AnyJSON(await daemon.library.count),
             "library_scanned_at": AnyJSON(scanned.map(ISO.string)), "pending_requests": AnyJSON(pending),
             "active_downloads": AnyJSON(active), "feeds": AnyJSON(daemon.feedCount),
+            "library_probe": AnyJSON(probe.map { ["done": $0.done, "total": $0.total] }),
             "telegram": AnyJSON(daemon.telegramEnabled),
         ])
     }

@@ -76,6 +76,13 @@ public protocol ApprovalStore: Sendable {
     /// Records a failed delivery: one more attempt, the error, and the next attempt after `backoff`.
     func recordOutboxFailure(_ id: Int64, error: String, at: Date, backoff: Backoff) async throws
 
+    // MARK: - Probe results
+
+    /// What the probe read from the file at `path` when it had this `fingerprint`, or `nil`.
+    func probeResult(path: String, fingerprint: String) async throws -> MediaProbeResult?
+    /// Keeps a probe result for the file as it is now (replacing what was known of the path).
+    func saveProbeResult(_ result: MediaProbeResult, path: String, fingerprint: String, at: Date) async throws
+
     // MARK: - Torrent fetch failures
 
     /// Records that fetching an upgrade's `.torrent` failed; returns when it first failed (kept

@@ -35,7 +35,7 @@ public actor FeedPoller: Service {
         public var newItems = 0
         /// Requests created.
         public var requests: [String] = []
-        /// False when nothing was polled because the library is not loaded yet.
+        /// False when nothing was polled because the library is not loaded yet, or its files are being probed.
         public var libraryReady = true
     }
 
@@ -67,7 +67,8 @@ public actor FeedPoller: Service {
     /// another pass runs waits for it to end first.
     @discardableResult
     public func pollOnce(force: Bool = false) async -> Summary {
-        guard await library.isReady else { return Summary(libraryReady: false) }
+        // Nor while library files are being probed: a copy's layer may be about to change.
+        guard await library.isReady, await library.probeProgress == nil else { return Summary(libraryReady: false) }
         while polling {
             guard await pause(.milliseconds(50)) else { return Summary() }
         }
@@ -117,6 +118,10 @@ public actor FeedPoller: Service {
             guard await pause(.milliseconds(500)) else { return }
         }
         repeat {
+            // The probes of a scan are bounded by their timeout: wait for them, then poll.
+            while await library.probeProgress != nil {
+                guard await pause(.milliseconds(500)) else { return }
+            }
             // A poll in flight (a feed that takes its whole timeout) must not hold up shutdown;
             // what it had not recorded yet is judged again at the next start.
             try? await cancelWhenGracefulShutdown { await self.pollOnce() }

@@ -22,6 +22,12 @@ public actor LibraryRefresher: Service {
     /// The largest share of movies a scan may lose (0...1) before it is taken for a degraded source.
     let maxShrink: Double
     let health: HealthBoard
+    /// Reads the layer of library files (`nil` when `library_probe` is off or nothing can be read).
+    let probe: (any MediaProbe)?
+    /// How long one scan's probes may take before the rest waits for the next scan.
+    let probeTimeout: Duration
+    /// Files probed at once.
+    let probeConcurrency = 2
     private var failures = 0
     /// How far back releases recorded as not in the library are judged again after a good scan.
     public static let rejudgeWindow: TimeInterval = 7 * 24 * 3600
@@ -31,8 +37,11 @@ public actor LibraryRefresher: Service {
     public init(
         source: (any LibrarySource)?, store: any ApprovalStore, cache: LibraryCache, metrics: Metrics, logger: Logger,
         interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600), maxShrinkPercent: Int = 10,
-        health: HealthBoard = HealthBoard(), now: @escaping @Sendable () -> Date = { Date() }
+        health: HealthBoard = HealthBoard(), probe: (any MediaProbe)? = nil, probeTimeout: Duration = .seconds(900),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.probe = probe
+        self.probeTimeout = probeTimeout
         self.maxShrink = Double(maxShrinkPercent) / 100
         self.health = health
         self.source = source
@@ -67,8 +76,9 @@ public actor LibraryRefresher: Service {
         guard let source else { return await cache.movies }
         let started = now()
         do {
-            let movies = try await source.scan()
-            try await checkNotDegraded(movies, source: source.name)
+            let scanned = try await source.scan()
+            try await checkNotDegraded(scanned, source: source.name)
+            let movies = await probeLayers(scanned)
             try await store.replaceLibrary(movies, source: source.name, scannedAt: started)
             await health.report("library", nil)
             await cache.replace(movies)

@@ -9,6 +9,7 @@ import UpshiftCore
 public actor LibraryCache {
     private var index = LibraryIndex([])
     private var ready = false
+    private var probing: (done: Int, total: Int)?
 
     /// An empty cache, not ready.
     public init() {}
@@ -35,4 +36,13 @@ public actor LibraryCache {
 
     /// The index itself, for callers that match many releases at once.
     public var snapshot: LibraryIndex { index }
+
+    /// Files probed so far and to probe in the running scan, or `nil` when no probe runs: feeds
+    /// wait for it (no release is judged against a copy whose probe is still to come).
+    public var probeProgress: (done: Int, total: Int)? { probing }
+
+    /// Sets ``probeProgress`` (`nil` when the probes are over).
+    public func setProbeProgress(_ progress: (done: Int, total: Int)?) {
+        probing = progress
+    }
 }

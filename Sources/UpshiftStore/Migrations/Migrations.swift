@@ -8,7 +8,22 @@ enum Migrations {
         migrator.registerMigration("0001_initial", migrate: v1)
         migrator.registerMigration("0002_one_live_request_per_torrent", migrate: v2)
         migrator.registerMigration("0003_outbox_and_retry_clocks", migrate: v3)
+        migrator.registerMigration("0004_probe_results", migrate: v4)
         return migrator
+    }
+
+    /// What the Dolby Vision probe read from library files, per path, with the fingerprint (size and
+    /// modification time, or Plex's part version) of the content it read: a file is probed once.
+    static func v4(_ db: Database) throws {
+        try db.create(table: "probe_results") { t in
+            t.primaryKey("path", .text)
+            t.column("fingerprint", .text).notNull()
+            t.column("dv", .boolean).notNull()
+            t.column("dv_profile", .integer)
+            t.column("dv_layer", .text)
+            t.column("error", .text)
+            t.column("probed_at", .datetime).notNull()
+        }
     }
 
     /// What must survive a restart or an outage: the chat outbox (notices and edits delivered in

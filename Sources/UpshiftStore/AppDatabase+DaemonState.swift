@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import UpshiftCore
 import UpshiftServices
 
 extension AppDatabase {
@@ -81,6 +82,38 @@ extension AppDatabase {
     public func clearTorrentFetchFailure(guid: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM torrent_fetch_failures WHERE guid = ?", arguments: [guid])
+        }
+    }
+}
+
+extension AppDatabase {
+    // MARK: - Probe results
+
+    public func probeResult(path: String, fingerprint: String) async throws -> MediaProbeResult? {
+        try await writer.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM probe_results WHERE path = ? AND fingerprint = ?",
+                    arguments: [path, fingerprint])
+            else { return nil }
+            let profile: Int? = row["dv_profile"]
+            let layer: String? = row["dv_layer"]
+            return MediaProbeResult(
+                dv: row["dv"], dvProfile: profile.flatMap(DVProfile.init(rawValue:)),
+                dvLayer: layer.flatMap(DVLayer.init(rawValue:)), error: row["error"])
+        }
+    }
+
+    public func saveProbeResult(_ result: MediaProbeResult, path: String, fingerprint: String, at: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO probe_results (path, fingerprint, dv, dv_profile, dv_layer, error, probed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    path, fingerprint, result.dv, result.dvProfile?.rawValue, result.dvLayer?.rawValue, result.error, at,
+                ])
         }
     }
 }
