@@ -34,10 +34,12 @@ import UpshiftTestSupport
     static let melPath = "/media/movies/Alien (1979)/Alien (1979) Remux-2160p.mkv"
     static let movies = [
         LibraryMovie(
-            id: "plex:1", title: "Heat", year: 1995, quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p7),
+            id: "plex:1", title: "Heat", year: 1995,
+            quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p7, atmos: true),
             filePath: felPath),
         LibraryMovie(
-            id: "plex:2", title: "Alien", year: 1979, quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p7),
+            id: "plex:2", title: "Alien", year: 1979,
+            quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p7, atmos: true),
             filePath: melPath),
         LibraryMovie(
             id: "plex:3", title: "Dune", year: 2021, quality: Quality(resolution: .r2160p, dv: true, dvProfile: .p8),
@@ -99,7 +101,7 @@ import UpshiftTestSupport
         let movies = try await refresher.refreshOnce()
         #expect(movies[1].quality.dvLayer == nil && movies[1].quality.dvLayerSource == nil)
         #expect(h.capture.text.contains("Library file could not be probed"))
-        #expect(await h.metrics.value("upshift_library_probe_unreadable") == 1)
+        #expect(await h.metrics.value("upshift_library_probes_total", ["result": "unreadable"]) == 1)
         try await refresher.refreshOnce()
         #expect(await probe.probed.filter { $0 == Self.melPath }.count == 2)
     }

@@ -51,7 +51,9 @@ extension LibraryRefresher {
             }
         }
         await cache.setProbeProgress(nil)
-        await metrics.set("upshift_library_probe_unreadable", Double(unreadable))
+        await metrics.increment("upshift_library_probes_total", ["result": "read"], by: fromFiles)
+        await metrics.increment("upshift_library_probes_total", ["result": "unreadable"], by: unreadable)
+        await metrics.increment("upshift_library_probes_total", ["result": "cached"], by: done - fromFiles - unreadable)
         logger.info(
             "Library files probed",
             metadata: [

@@ -28,7 +28,8 @@ public actor Metrics {
         "upshift_approvals_total": "Answers to approval requests, by answer and channel.",
         "upshift_downloads_total": "Downloads by outcome (started, completed, error).",
         "upshift_errors_total": "Errors by component.",
-        "upshift_library_scans_total": "Library scans, by result.",
+        "upshift_library_scans_total": "Library scans, by result (ok, error, degraded).",
+        "upshift_library_probes_total": "Library files probed for their Dolby Vision layer, by result (read, cached, unreadable).",
     ]
 
     private var counters: [Key: Int] = [:]
