@@ -60,3 +60,35 @@ extension PlexClient {
         }
     }
 }
+
+extension PlexClient {
+    /// Up to `count` bytes of a library file at `offset`, through its part download key
+    /// (`/library/parts/<id>/<version>/file.mkv`) with an HTTP Range request; the token goes in the
+    /// `X-Plex-Token` header, never in the URL. For the Dolby Vision probe (issue 8).
+    public func readPart(key: String, offset: Int64, count: Int) async throws -> [UInt8] {
+        guard key.hasPrefix("/library/parts/"), count > 0 else {
+            throw PlexError.malformed(operation: "GET \(key)", detail: "not a part download key")
+        }
+        var request = HTTPClientRequest(url: url(key, query: []))
+        request.method = .GET
+        request.headers.add(name: "X-Plex-Token", value: token.exposedValue)
+        request.headers.add(name: "X-Plex-Client-Identifier", value: clientIdentifier)
+        request.headers.add(name: "X-Plex-Product", value: product)
+        request.headers.add(name: "Range", value: "bytes=\(offset)-\(offset + Int64(count) - 1)")
+        let reply: HTTPReply
+        do {
+            reply = try await caller.send(request, maxBodyBytes: count)
+        } catch let error as HTTPCallError {
+            throw PlexError.transport(error)
+        }
+        switch reply.status {
+        case 206: return [UInt8](reply.body)
+        // Past the end of the file: nothing more to read.
+        case 416: return []
+        // A server that ignores Range sends the whole file: refused above by the body cap, and a
+        // 200 within the cap is the start of the file, which is only right for offset 0.
+        case 200 where offset == 0: return [UInt8](reply.body.prefix(count))
+        default: throw statusError(reply)
+        }
+    }
+}

@@ -8,10 +8,10 @@ extension PlexMetadata {
     public func libraryMovie() -> LibraryMovie? {
         guard let ratingKey, !ratingKey.isEmpty, let title, !title.isEmpty else { return nil }
         let best = PlexQualityReader.bestCopy(of: media)
+        let part = best?.media.parts.first { $0.file != nil }
         return LibraryMovie(
             id: "plex:\(ratingKey)", title: title, year: year.flatMap { $0 > 0 ? $0 : nil }, tmdbId: tmdbId,
-            imdbId: imdbId, quality: best?.quality ?? Quality(),
-            filePath: best?.media.parts.lazy.compactMap(\.file).first
+            imdbId: imdbId, quality: best?.quality ?? Quality(), filePath: part?.file, partKey: part?.key
         )
     }
 

@@ -42,6 +42,8 @@ extension Settings: Codable {
         try container.encode(libraryRefreshMinutes, forKey: .libraryRefreshMinutes)
         try container.encode(libraryMaxShrinkPercent, forKey: .libraryMaxShrinkPercent)
         try container.encode(pathMappings, forKey: .pathMappings)
+        try container.encode(mediaPathMappings, forKey: .mediaPathMappings)
+        try container.encode(libraryProbe, forKey: .libraryProbe)
         try container.encode(webHost, forKey: .webHost)
         try container.encode(webPort, forKey: .webPort)
         try container.encode(webAPIKey, forKey: .webAPIKey)

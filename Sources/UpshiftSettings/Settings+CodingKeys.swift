@@ -39,6 +39,8 @@ extension Settings {
         case libraryRefreshMinutes = "library_refresh_minutes"
         case libraryMaxShrinkPercent = "library_max_shrink_percent"
         case pathMappings = "path_mappings"
+        case mediaPathMappings = "media_path_mappings"
+        case libraryProbe = "library_probe"
         case webHost = "web_host"
         case webPort = "web_port"
         case webAPIKey = "web_api_key"
@@ -69,11 +71,11 @@ extension Settings {
                 .notifyFELDuplicates, .notifyDV, .notifyDVFromHDR, .notifyDVProfileUpgrades, .notifyAtmos,
                 .notifyAtmosOnlyIfNoAtmos, .notifyAtmosWithDVUpgrade, .notifyResolution,
                 .notifyResolutionOnlyUpgrades, .notifyOnlyLibraryMovies, .notifyDownloadStart,
-                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled, .webAllowUnauthenticated:
+                .notifyDownloadComplete, .notifyDownloadError, .iptEnabled, .webAllowUnauthenticated, .libraryProbe:
                 .bool
             case .iptFeedURLs, .autoApprove, .webAllowedHosts:
                 .stringList
-            case .pathMappings:
+            case .pathMappings, .mediaPathMappings:
                 .pathMappings
             case .qbittorrentHost, .qbittorrentUsername, .qbittorrentPassword, .qbittorrentCategory, .radarrURL,
                 .radarrAPIKey, .radarrRootPath, .telegramBotToken, .telegramChatID, .telegramAPIURL, .plexURL,

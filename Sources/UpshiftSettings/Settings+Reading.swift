@@ -75,6 +75,8 @@ extension Settings {
         reader.read(.libraryRefreshMinutes, into: &libraryRefreshMinutes, in: 1...Limits.minutesInAWeek * 4)
         reader.read(.libraryMaxShrinkPercent, into: &libraryMaxShrinkPercent, in: 0...100)
         reader.read(.pathMappings, into: &pathMappings)
+        reader.read(.mediaPathMappings, into: &mediaPathMappings)
+        reader.read(.libraryProbe, into: &libraryProbe)
         reader.read(.webHost, into: &webHost, allowEmpty: false)
         reader.read(.webPort, into: &webPort, in: 1...65_535)
         reader.read(.webAPIKey, into: &webAPIKey)

@@ -77,6 +77,11 @@ public struct Settings: Sendable, Hashable {
     public var libraryMaxShrinkPercent = 10
     /// `path_mappings`: Radarr path prefixes and their qBittorrent equivalents, tried in order.
     public var pathMappings: [PathMapping] = []
+    /// `media_path_mappings`: library path prefixes (as Plex or Radarr report them) and where
+    /// Upshift can read the same files, for the Dolby Vision probe.
+    public var mediaPathMappings: [PathMapping] = []
+    /// `library_probe`: read FEL or MEL from library files whose name does not say.
+    public var libraryProbe = true
 
     // MARK: - Web and storage
 

@@ -68,12 +68,15 @@ public struct PlexPart: Sendable, Hashable, Decodable {
     public var file: String?
     /// Size in bytes.
     public var size: Int64?
+    /// The download path of the file (`/library/parts/<id>/<version>/file.mkv`).
+    public var key: String?
     /// Video, audio and subtitle streams (only guaranteed from `/library/metadata/{ratingKey}`).
     public var streams: [PlexStream]
 
     /// Creates a part.
-    public init(id: Int64? = nil, file: String?, size: Int64?, streams: [PlexStream] = []) {
+    public init(id: Int64? = nil, file: String?, size: Int64?, key: String? = nil, streams: [PlexStream] = []) {
         self.id = id
+        self.key = key
         self.file = file
         self.size = size
         self.streams = streams
@@ -81,7 +84,7 @@ public struct PlexPart: Sendable, Hashable, Decodable {
 
     /// The JSON names.
     enum CodingKeys: String, CodingKey {
-        case id, file, size
+        case id, file, size, key
         case streams = "Stream"
     }
 
@@ -91,6 +94,7 @@ public struct PlexPart: Sendable, Hashable, Decodable {
         id = container.flexibleInt64(.id)
         file = container.flexibleString(.file)
         size = container.flexibleInt64(.size)
+        key = container.flexibleString(.key)
         streams = container.flexibleArray(.streams)
     }
 }
