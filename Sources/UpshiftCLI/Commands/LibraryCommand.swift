@@ -64,6 +64,7 @@ struct LibraryScanCommand: UpshiftCommand {
         let profiles = summary.dvByProfile.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         await output.write("Dolby Vision: \(summary.dv)\(profiles.isEmpty ? "" : " (\(profiles.joined(separator: ", ")))")")
         await output.write("P7 FEL: \(summary.fel)")
+        await output.write("P7 layers: \(summary.p7Line)")
         await output.write("Atmos: \(summary.atmos)")
         let order = ["2160p", "1080p", "720p", "576p", "480p", "unknown"]
         let resolutions = order.compactMap { key in summary.byResolution[key].map { "\(key) \($0)" } }

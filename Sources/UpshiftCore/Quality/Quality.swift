@@ -74,7 +74,11 @@ public struct Quality: Sendable, Hashable {
         if dv {
             var dvPart = "DV"
             if let dvProfile { dvPart += " P\(dvProfile.rawValue)" }
-            if let dvLayer { dvPart += " \(dvLayer.rawValue)" }
+            if let dvLayer {
+                dvPart += " \(dvLayer.rawValue)"
+                // Where the layer was learned matters most when the file itself told.
+                if dvLayerSource == .file { dvPart += " (read from the file)" }
+            }
             parts.append(dvPart)
         } else if hdr10Plus {
             parts.append("HDR10+")

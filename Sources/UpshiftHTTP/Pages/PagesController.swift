@@ -124,13 +124,27 @@ struct PagesController: Sendable {
         let movies = try await daemon.store.libraryMovies()
         let summary = LibrarySummary(movies)
         let rows = movies.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }.map { m in
-            "<tr><td>\(HTML.escape(m.title))</td><td>\(m.year.map(String.init) ?? "")</td><td>\(HTML.quality(m.quality))</td></tr>"
+            "<tr><td>\(HTML.escape(m.title))</td><td>\(m.year.map(String.init) ?? "")</td><td>\(HTML.quality(m.quality))</td><td>\(Self.layerSource(m.quality))</td></tr>"
         }
+        let probing = await daemon.library.probeProgress.map {
+            "<p class=\"muted\">Reading Dolby Vision layers from library files: \($0.done) of \($0.total) done; feeds wait for it.</p>"
+        } ?? ""
         let body = """
-            <p>\(HTML.escape(summary.line))</p>
-            <table><tr><th>Title</th><th>Year</th><th>Current copy</th></tr>\(rows.joined())</table>
+            \(probing)<p>\(HTML.escape(summary.line))</p>
+            <p class="muted">Profile 7 layers: \(HTML.escape(summary.p7Line))</p>
+            <table><tr><th>Title</th><th>Year</th><th>Current copy</th><th>Layer known from</th></tr>\(rows.joined())</table>
             """
         return await page("Library", active: "/library", body: body, csrf: csrf)
+    }
+
+    /// How a profile 7 copy's layer is known: `the file`, `the name`, or `unknown`; empty for others.
+    static func layerSource(_ quality: Quality) -> String {
+        guard quality.dv, quality.dvProfile == .p7 else { return "" }
+        switch (quality.dvLayer, quality.dvLayerSource) {
+        case (nil, _): return "<span class=\"muted\">unknown</span>"
+        case (_, .file): return "the file"
+        case (_, .name), (_, nil): return "the name"
+        }
     }
 
     private func settingsPage(csrf: String, check: String?) async -> Response {
