@@ -45,19 +45,22 @@ struct LibraryScanCommand: UpshiftCommand {
                 key: "plex_url", problem: "is not set, and neither is radarr_url: there is no library to scan")
         }
         try ServeReadiness.checkDatabaseFolder(settings)
-        let movies: [LibraryMovie]
-        do {
-            movies = try await source.scan()
-        } catch {
-            throw CLIError.failed("\(source.name): \(error)")
-        }
         let store: AppDatabase
         do {
             store = try AppDatabase.open(path: settings.databasePath)
         } catch {
             throw CLIError.failed("\(error)")
         }
-        try await store.replaceLibrary(movies, source: source.name, scannedAt: Date())
+        // The daemon's own scan, probes included; run by hand it also accepts a library that shrank.
+        let refresher = LibraryRefresher(
+            source: source, store: store, cache: LibraryCache(), metrics: Metrics(), logger: logger,
+            interval: Double(settings.libraryRefreshMinutes) * 60, probe: settings.libraryProbe ? live.probe : nil)
+        let movies: [LibraryMovie]
+        do {
+            movies = try await refresher.refreshOnce(acceptDegraded: true)
+        } catch {
+            throw CLIError.failed("\(source.name): \(error)")
+        }
         let summary = LibrarySummary(movies)
         let output = context.output
         await output.write("Scanned \(source.name): \(summary.movies) movies")

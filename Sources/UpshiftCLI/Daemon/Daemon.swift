@@ -68,7 +68,7 @@ public struct Daemon: Sendable {
         let refresher = LibraryRefresher(
             source: dependencies.library, store: database, cache: cache, metrics: metrics, logger: logger,
             interval: Double(settings.libraryRefreshMinutes) * 60, maxShrinkPercent: settings.libraryMaxShrinkPercent,
-            health: health)
+            health: health, probe: settings.libraryProbe ? dependencies.probe : nil)
         let feeds = settings.iptEnabled ? settings.iptFeedURLs : []
         let poller =
             feeds.isEmpty

@@ -13,12 +13,15 @@ public struct DaemonDependencies: Sendable {
     public var library: (any LibrarySource)?
     /// Radarr's folder of a movie, else the folder of the library file.
     public var folders: (any MovieFolderLookup)?
+    /// Reads FEL or MEL from library files; `nil` when `library_probe` is off.
+    public var probe: (any MediaProbe)?
 
     /// Creates the set.
     public init(
         feeds: any FeedSource, torrents: any TorrentClient, chat: (any ApprovalNotifier & ChatCallbackSource)?,
-        library: (any LibrarySource)?, folders: (any MovieFolderLookup)?
+        library: (any LibrarySource)?, folders: (any MovieFolderLookup)?, probe: (any MediaProbe)? = nil
     ) {
+        self.probe = probe
         self.feeds = feeds
         self.torrents = torrents
         self.chat = chat

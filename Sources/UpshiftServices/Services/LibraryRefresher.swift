@@ -70,14 +70,16 @@ public actor LibraryRefresher: Service {
         return stored.isEmpty ? now() : due
     }
 
-    /// Scans the source once and replaces the library. Throws when the source cannot be read.
+    /// Scans the source once, probes the files that need it, and replaces the library. Throws when
+    /// the source cannot be read, or (unless `acceptDegraded`, for `upshift library scan`) when the
+    /// scan is degraded (``LibraryScanRefusal``).
     @discardableResult
-    public func refreshOnce() async throws -> [LibraryMovie] {
+    public func refreshOnce(acceptDegraded: Bool = false) async throws -> [LibraryMovie] {
         guard let source else { return await cache.movies }
         let started = now()
         do {
             let scanned = try await source.scan()
-            try await checkNotDegraded(scanned, source: source.name)
+            if !acceptDegraded { try await checkNotDegraded(scanned, source: source.name) }
             let movies = await probeLayers(scanned)
             try await store.replaceLibrary(movies, source: source.name, scannedAt: started)
             await health.report("library", nil)
