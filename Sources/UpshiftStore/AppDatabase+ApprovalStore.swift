@@ -78,7 +78,7 @@ extension AppDatabase: ApprovalStore {
         }
     }
 
-    public func pruneReleases(seenBefore cutoff: Date) async throws -> Int {
+    public func pruneReleases(seenBefore cutoff: Date, failuresBefore: Date) async throws -> Int {
         let removed = try await writer.write { db in
             try db.execute(
                 sql: """
@@ -89,7 +89,7 @@ extension AppDatabase: ApprovalStore {
             let count = db.changesCount
             try db.execute(
                 sql: "DELETE FROM torrent_fetch_failures WHERE guid NOT IN (SELECT guid FROM releases) AND first_failed_at < ?",
-                arguments: [cutoff])
+                arguments: [failuresBefore])
             return count
         }
         // Give the freed pages back to the file system (auto_vacuum = INCREMENTAL).

@@ -268,3 +268,22 @@ func waitUntil(seconds: Double = 2, _ condition: () async throws -> Bool) async 
         #expect(await h.chat.alerts.count == 1)
     }
 }
+
+/// An add whose reply was lost (a timeout after qBittorrent took the torrent) must not let a
+/// Skip leave the torrent there untracked.
+@Suite struct LostAddReplyTests {
+    @Test func aSkipAfterAnAddWhoseReplyWasLostFindsTheTorrentAndKeepsTracking() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([WorkflowTests.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        await h.torrents.setAddTakesButFails(true)
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        #expect(try await h.store.request(id: id)?.state == .approved)
+        await #expect(throws: ApprovalError.refused(.alreadyDecided(.downloading))) {
+            try await h.coordinator.answer(id, approve: false, by: "telegram")
+        }
+        #expect(try await h.store.request(id: id)?.state == .downloading)
+        #expect(await h.chat.notices.map(\.kind) == [.started])
+    }
+}

@@ -28,9 +28,10 @@ public protocol ApprovalStore: Sendable {
     /// as unseen until recorded anew): after a good library scan, a film that was missing may be there.
     /// Returns how many were marked.
     func markNotInLibraryForRejudging(since: Date) async throws -> Int
-    /// Deletes the releases first seen before `cutoff` that no request refers to (history is kept);
-    /// returns how many went.
-    func pruneReleases(seenBefore cutoff: Date) async throws -> Int
+    /// Deletes the releases first seen before `cutoff` that no request refers to (history is kept),
+    /// and the torrent-fetch failures of items not recorded that first failed before
+    /// `failuresBefore`; returns how many releases went.
+    func pruneReleases(seenBefore cutoff: Date, failuresBefore: Date) async throws -> Int
 
     // MARK: - Requests
 

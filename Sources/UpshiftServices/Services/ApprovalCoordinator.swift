@@ -133,6 +133,14 @@ public actor ApprovalCoordinator {
             guard adding.insert(id).inserted else { throw ApprovalError.refused(.beingAdded) }
         }
         defer { if !approve { adding.remove(id) } }
+        if !approve, let stored = try await store.request(id: id), stored.state == .approved, stored.attempts > 0,
+            (try? await torrents.status(hash: stored.torrentHash)) != nil
+        {
+            // An add whose reply was lost (a timeout) may have gone through: the torrent is in
+            // qBittorrent, so it is followed, never left there untracked by a Skip.
+            let started = await recordStarted(stored)
+            throw ApprovalError.refused(.alreadyDecided(started.state))
+        }
         let transition = try await store.apply(approve ? .approve : .skip, to: id, at: at, by: channel, error: nil)
         if case .refused(let refusal) = transition.outcome { throw ApprovalError.refused(refusal) }
         if transition.moved {
@@ -219,7 +227,9 @@ public actor ApprovalCoordinator {
         lastPrune = at
         do {
             let cutoff = at.addingTimeInterval(-Double(settings.releasesKeepDays) * 24 * 3600)
-            let removed = try await store.pruneReleases(seenBefore: cutoff)
+            // A fetch-failure clock is kept at least as long as the item may still be retried.
+            let retried = at.addingTimeInterval(-Double(settings.ruleSettings.notifyExpireHours) * 3600)
+            let removed = try await store.pruneReleases(seenBefore: cutoff, failuresBefore: min(cutoff, retried))
             if removed > 0 { logger.info("Old releases pruned", metadata: ["releases.count": "\(removed)"]) }
             return removed
         } catch {
@@ -298,6 +308,12 @@ public actor ApprovalCoordinator {
             await checkTorrentClientLogin()
             return await recordFailure(current, in: .approved, error: error, component: "qbittorrent", what: "Adding the torrent failed")
         }
+        return await recordStarted(current)
+    }
+
+    /// Moves a request qBittorrent has taken to `downloading`, edits its message and sends the
+    /// "started" notice; returns the request as stored.
+    private func recordStarted(_ current: ApprovalRequest) async -> ApprovalRequest {
         let transition: ApprovalTransition
         do {
             transition = try await store.apply(.startDownload, to: current.id, at: now(), by: nil, error: nil)

@@ -108,7 +108,8 @@ public actor LibraryRefresher: Service {
 
     /// Throws ``LibraryScanRefusal`` when the scan would replace a good library by a much smaller one.
     private func checkNotDegraded(_ movies: [LibraryMovie], source: String) async throws {
-        let previous = await cache.isReady ? await cache.count : try await store.libraryMovies().count
+        // The stored library, not the one in memory: `upshift library scan` may have replaced it on purpose.
+        let previous = try await store.libraryMovies().count
         guard previous > 0 else { return }
         if movies.isEmpty || Double(previous - movies.count) > Double(previous) * maxShrink {
             throw LibraryScanRefusal(source: source, found: movies.count, held: previous)

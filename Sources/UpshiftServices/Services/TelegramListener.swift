@@ -44,7 +44,7 @@ public actor TelegramListener: Service {
     /// the follow-ups: it goes back to polling at once.)
     @discardableResult
     public func pollOnce(timeout: Int) async throws -> [ApprovalRequest] {
-        let accepted = try await receive(timeout: timeout)
+        let accepted = await handle(try await receive(timeout: timeout))
         let coordinator = coordinator
         return await withTaskGroup(of: (Int, ApprovalRequest).self) { group in
             for (index, transition) in accepted.enumerated() {
@@ -56,14 +56,23 @@ public actor TelegramListener: Service {
         }
     }
 
-    /// One long poll: every press is checked, applied and answered at once, and the offset is
-    /// stored. Returns the accepted answers whose follow-ups are still to run.
-    func receive(timeout: Int) async throws -> [ApprovalTransition] {
+    /// One long poll (the only part cut short by shutdown): the presses after the stored offset.
+    func receive(timeout: Int) async throws -> CallbackBatch {
         if !offsetLoaded, let store {
             offset = try await store.stateValue(Self.offsetKey).flatMap { Int64($0) } ?? offset
             offsetLoaded = true
         }
-        let batch = try await callbacks.callbacks(after: offset, timeout: timeout)
+        return try await callbacks.callbacks(after: offset, timeout: timeout)
+    }
+
+    /// Checks, applies and answers every press of a batch, then stores the offset: a press is
+    /// confirmed to Telegram only once it was applied (a crash in between replays it, and answers
+    /// are idempotent). Returns the accepted answers whose follow-ups are still to run.
+    func handle(_ batch: CallbackBatch) async -> [ApprovalTransition] {
+        var accepted: [ApprovalTransition] = []
+        for callback in batch.callbacks {
+            if let transition = await handle(callback) { accepted.append(transition) }
+        }
         if let next = batch.nextOffset, next != offset {
             offset = next
             do {
@@ -71,10 +80,6 @@ public actor TelegramListener: Service {
             } catch {
                 logger.error("Storing the Telegram update offset failed", metadata: ["error": "\(error)"])
             }
-        }
-        var accepted: [ApprovalTransition] = []
-        for callback in batch.callbacks {
-            if let transition = await handle(callback) { accepted.append(transition) }
         }
         return accepted
     }
@@ -86,10 +91,11 @@ public actor TelegramListener: Service {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 do {
-                    let accepted = try await cancelWhenGracefulShutdown {
+                    let batch = try await cancelWhenGracefulShutdown {
                         try await self.receive(timeout: self.longPollSeconds)
                     }
                     failures = 0
+                    let accepted = await handle(batch)
                     for transition in accepted { group.addTask { await coordinator.followUp(transition) } }
                 } catch {
                     if Task.isCancelled || Task.isShuttingDownGracefully { break }

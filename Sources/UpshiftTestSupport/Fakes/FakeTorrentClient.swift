@@ -50,6 +50,12 @@ public actor FakeTorrentClient: TorrentClient {
         try FakeTorrent.parse(torrent)
     }
 
+    /// While true an add takes the torrent and then throws (a reply lost to a timeout).
+    public private(set) var addTakesButFails = false
+
+    /// Sets ``addTakesButFails``.
+    public func setAddTakesButFails(_ value: Bool) { addTakesButFails = value }
+
     /// Adds begun, finished or not (so a test can act while one is in flight).
     public private(set) var addsStarted = 0
 
@@ -67,6 +73,7 @@ public actor FakeTorrentClient: TorrentClient {
             held[metadata.hash] = TorrentProgress(
                 phase: .downloading, progress: 0, state: "stalledDL", savePath: options.savePath)
         }
+        if addTakesButFails { throw FakeError.down("qBittorrent (timed out)") }
     }
 
     public func status(hash: String) async throws -> TorrentProgress? {
