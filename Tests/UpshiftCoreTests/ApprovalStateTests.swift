@@ -18,6 +18,8 @@ import UpshiftCore
         Row(state: .approved, event: .fail, outcome: .moved(to: .error)),
         Row(state: .downloading, event: .complete, outcome: .moved(to: .completed)),
         Row(state: .downloading, event: .fail, outcome: .moved(to: .error)),
+        // A download failed for good that qBittorrent finishes after all is reported complete.
+        Row(state: .error, event: .complete, outcome: .moved(to: .completed)),
         // A second press adds nothing.
         Row(state: .approved, event: .approve, outcome: .unchanged),
         Row(state: .downloading, event: .approve, outcome: .unchanged),
@@ -47,7 +49,7 @@ import UpshiftCore
         let events: [ApprovalEvent] = [.approve, .skip, .expire, .startDownload, .complete, .fail]
         for state in ApprovalState.allCases {
             for event in events {
-                if case .moved(let next) = state.apply(event) {
+                if case .moved(let next) = state.apply(event), !(state == .error && event == .complete) {
                     #expect(!state.isFinal, "\(state) is final but \(event) moves it to \(next)")
                     #expect(next != state)
                 }

@@ -287,3 +287,23 @@ func waitUntil(seconds: Double = 2, _ condition: () async throws -> Bool) async 
         #expect(await h.chat.notices.map(\.kind) == [.started])
     }
 }
+
+extension TransientTorrentStateTests {
+    @Test func aCompletionAfterTheGraceIsStillReported() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([WorkflowTests.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        await h.torrents.setProgress("hash7000000", TorrentProgress(phase: .failed, progress: 0.4, state: "missingFiles"))
+        await h.tracker.checkOnce()
+        h.clock.advance(20 * 60)
+        #expect(await h.tracker.checkOnce().map(\.state) == [.error])
+        // The NAS is back: qBittorrent finishes the download.
+        await h.torrents.setProgress("hash7000000", TorrentProgress(phase: .completed, progress: 1, state: "uploading"))
+        h.clock.advance(60)
+        #expect(await h.tracker.checkOnce().map(\.state) == [.completed])
+        #expect(await h.chat.notices.map(\.kind) == [.started, .error, .completed])
+        #expect(try await h.store.history(limit: 1).first?.status == "completed")
+    }
+}

@@ -95,6 +95,9 @@ extension ApprovalState {
         case (.approved, .startDownload): .moved(to: .downloading)
         case (.approved, .fail), (.downloading, .fail): .moved(to: .error)
         case (.downloading, .complete): .moved(to: .completed)
+        // The one way out of `error`: qBittorrent finished the download after all (a NAS mount
+        // that was gone longer than the grace); the owner is told it completed.
+        case (.error, .complete): .moved(to: .completed)
 
         // Repeats of what already happened.
         case (.approved, .approve), (.downloading, .approve), (.completed, .approve): .unchanged

@@ -48,7 +48,19 @@ public actor DownloadTracker: Service {
             logger.error("Reading downloads failed", metadata: ["error": "\(error)"])
             return []
         }
+        // Downloads that failed while tracked (they have a progress) in the last week are still
+        // looked at: one qBittorrent finishes after all is reported complete.
+        let since = now().addingTimeInterval(-Self.lateCompletionWindow)
+        let failed = ((try? await store.requests(in: [.error])) ?? []).filter {
+            $0.progress != nil && ($0.finishedAt ?? .distantPast) >= since
+        }
         var finished: [ApprovalRequest] = []
+        for request in failed {
+            guard let status = try? await torrents.status(hash: request.torrentHash), status.phase == .completed else {
+                continue
+            }
+            if let done = await finish(request, event: .complete, detail: nil) { finished.append(done) }
+        }
         for request in downloading {
             let status: TorrentProgress?
             do {
@@ -63,6 +75,9 @@ public actor DownloadTracker: Service {
         }
         return finished
     }
+
+    /// How long after failing a download is still watched for a late completion.
+    static let lateCompletionWindow: TimeInterval = 7 * 24 * 3600
 
     /// Runs ``checkOnce()`` at once (downloads from before a restart carry on), then every interval.
     public func run() async throws {
