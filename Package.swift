@@ -99,7 +99,9 @@ let package = Package(
         // SQLite through GRDB: migrations, records, the ApprovalStore.
         .target(
             name: "UpshiftStore",
-            dependencies: ["UpshiftCore", "UpshiftServices", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "UpshiftCore", "UpshiftServices", "UpshiftSettings", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // JSON API (and web UI) on Hummingbird.
@@ -172,7 +174,10 @@ let package = Package(
         .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UpshiftStoreTests",
-            dependencies: ["UpshiftStore", "UpshiftServices", "UpshiftCore", "UpshiftTestSupport"],
+            dependencies: [
+                "UpshiftStore", "UpshiftServices", "UpshiftCore", "UpshiftTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -48,26 +48,9 @@ enum LinkRedaction {
     /// `text` (a URL used as a dedupe key) without its credential query items, so the key neither
     /// leaks the passkey nor changes when the passkey is rotated.
     /// An item's identity as it may be stored and shown: credential parameters removed
-    /// (``strippingCredentials(_:)``) and every key-like path segment (a passkey in the path, as in
-    /// `/rss/<passkey>/101`) replaced by `********` and a digest of it, so two items still differ.
+    /// (``strippingCredentials(_:)``) and key-like path segments masked (``maskingKeyLikePathSegments(_:)``).
     static func guid(from text: String) -> String {
-        let stripped = strippingCredentials(text)
-        let end = stripped.firstIndex(of: "?") ?? stripped.endIndex
-        let path = stripped[..<end].split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            URLRedaction.looksLikeKey(segment) ? Secret.mask + digest(segment) : String(segment)
-        }
-        return path.joined(separator: "/") + stripped[end...]
-    }
-
-    /// 12 hex digits of the FNV-1a hash of `text`: tells masked segments apart without revealing them.
-    private static func digest(_ text: Substring) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12))
+        maskingKeyLikePathSegments(strippingCredentials(text))
     }
 
     static func strippingCredentials(_ text: String) -> String {

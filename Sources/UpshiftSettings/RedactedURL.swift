@@ -37,6 +37,18 @@ public func redactedURL(_ text: String) -> String {
     return components.string ?? Secret.mask
 }
 
+/// `text` (a feed item's guid or link, credentials already stripped) with every path segment that
+/// looks like a key (a passkey in the path, as in `/rss/<passkey>/101`) replaced by `********` and
+/// 12 hex digits of its FNV-1a hash, so two items still differ and nothing of the key is shown.
+/// The query, if any, is kept as it is.
+public func maskingKeyLikePathSegments(_ text: String) -> String {
+    let end = text.firstIndex(of: "?") ?? text.endIndex
+    let path = text[..<end].split(separator: "/", omittingEmptySubsequences: false).map { segment in
+        URLRedaction.looksLikeKey(segment) ? Secret.mask + URLRedaction.digest(segment) : String(segment)
+    }
+    return path.joined(separator: "/") + text[end...]
+}
+
 /// The rules behind ``redactedURL(_:)-(String)``.
 package enum URLRedaction {
     /// Best effort for text that is not a URL: user info, key-like words and path segments, and
@@ -95,6 +107,17 @@ package enum URLRedaction {
         let isSecretName = CredentialParameter.isCredential(name)
         guard !value.isEmpty, isSecretName || looksLikeKey(value) else { return String(item) }
         return "\(name)=\(Secret.mask)"
+    }
+
+    /// 12 hex digits of the FNV-1a hash of `text`: tells masked segments apart without revealing them.
+    static func digest(_ text: Substring) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12))
     }
 
     /// True for 16 or more characters of letters, digits and `-_:.~+=%`, with at least one letter

@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import Testing
 import UpshiftCore
 import UpshiftServices
+import UpshiftSettings
 import UpshiftTestSupport
 
 @testable import UpshiftStore
@@ -79,5 +81,32 @@ import UpshiftTestSupport
         try await db.recordRelease(Self.release("a", seenAt: Self.t0.addingTimeInterval(600), kind: .fel))
         #expect(try await db.unseenGUIDs(["a", "b"]).isEmpty)
         #expect(try await db.recentReleases(limit: 5).first { $0.guid == "a" }?.seenAt == Self.t0)
+    }
+}
+
+/// Migration 0005: guids stored with a passkey in their path are rewritten as new ones are written.
+@Suite struct GuidMigrationTests {
+    @Test func storedGuidsLoseTheirKeyLikePathSegments() throws {
+        let key = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        let old = "https://t.test/rss/\(key)/101"
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue, upTo: "0004_probe_results")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO releases (guid, feed, name, link, seen_at, kind, quality, decision_kind, notify, reason, gains)
+                    VALUES (?, 'f', 'Heat 1995', '', '2026-01-01', 'movie', '{}', 'skipped', 0, 'r', '[]')
+                    """, arguments: [old])
+            try db.execute(
+                sql: "INSERT INTO torrent_fetch_failures (guid, first_failed_at) VALUES (?, '2026-01-01')", arguments: [old])
+        }
+        try Migrations.migrator.migrate(queue)
+        let guids = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT guid FROM releases UNION ALL SELECT guid FROM torrent_fetch_failures")
+        }
+        #expect(guids.count == 2)
+        #expect(guids.allSatisfy { !$0.contains(key) && $0.hasPrefix("https://t.test/rss/********") && $0.hasSuffix("/101") })
+        #expect(Set(guids).count == 1)
+        #expect(guids.first == maskingKeyLikePathSegments(old))
     }
 }

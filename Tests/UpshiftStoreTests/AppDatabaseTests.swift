@@ -11,6 +11,7 @@ import UpshiftTestSupport
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     static let migrations = [
         "0001_initial", "0002_one_live_request_per_torrent", "0003_outbox_and_retry_clocks", "0004_probe_results",
+        "0005_guids_without_key_like_path_segments",
     ]
 
     static func request(_ id: String = "req1", state: ApprovalState = .pending, name: String = "Heat.1995.2160p.DV.FEL-GRP")

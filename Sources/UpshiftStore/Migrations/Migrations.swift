@@ -1,4 +1,5 @@
 import GRDB
+import UpshiftSettings
 
 /// The numbered schema migrations. Released migrations are never edited: add a new one.
 enum Migrations {
@@ -9,7 +10,25 @@ enum Migrations {
         migrator.registerMigration("0002_one_live_request_per_torrent", migrate: v2)
         migrator.registerMigration("0003_outbox_and_retry_clocks", migrate: v3)
         migrator.registerMigration("0004_probe_results", migrate: v4)
+        migrator.registerMigration("0005_guids_without_key_like_path_segments", migrate: v5)
         return migrator
+    }
+
+    /// Guids stored before Upshift masked key-like path segments (a passkey in a Torznab guid's
+    /// path) are rewritten the way new ones are written, so no passkey stays in the database and an
+    /// item already judged is not judged (and asked about) again under its new guid.
+    static func v5(_ db: Database) throws {
+        for (table, column) in [("releases", "guid"), ("pending_downloads", "release_guid"), ("torrent_fetch_failures", "guid")] {
+            let guids = try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) LIKE '%/%'")
+            for guid in guids {
+                let masked = maskingKeyLikePathSegments(guid)
+                guard masked != guid else { continue }
+                try db.execute(
+                    sql: "UPDATE OR IGNORE \(table) SET \(column) = ? WHERE \(column) = ?", arguments: [masked, guid])
+                // Already there under the masked guid (unlikely): the old row goes.
+                try db.execute(sql: "DELETE FROM \(table) WHERE \(column) = ?", arguments: [guid])
+            }
+        }
     }
 
     /// What the Dolby Vision probe read from library files, per path, with the fingerprint (size and
