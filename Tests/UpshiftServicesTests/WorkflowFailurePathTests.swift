@@ -307,3 +307,17 @@ extension TransientTorrentStateTests {
         #expect(try await h.store.history(limit: 1).first?.status == "completed")
     }
 }
+
+extension OutboxTests {
+    @Test func anEditRefusedForGoodIsDroppedAndTheNoticesBehindItGoOut() async throws {
+        let h = try WorkflowHarness()
+        try await h.loadLibrary()
+        await h.list([WorkflowTests.fel])
+        let id = try #require(await h.poller.pollOnce().requests.first)
+        await h.chat.setEditsRefused(true)  // the owner deleted the question
+        await h.coordinator.followUp(try await h.coordinator.answer(id, approve: true, by: "api"))
+        #expect(await h.chat.notices.map(\.kind) == [.started])
+        #expect(try await h.store.outbox().isEmpty)
+        #expect(h.capture.text.contains("refused for good"))
+    }
+}

@@ -17,6 +17,17 @@ public protocol ApprovalNotifier: Sendable {
     func sendAlert(_ text: String) async throws
 }
 
+/// A chat message the chat refused for good (the message to edit was deleted, the text was
+/// refused): retrying cannot help, so the outbox drops it. Adapters throw it; other errors are
+/// retried.
+public struct PermanentChatError: Error, Sendable, CustomStringConvertible {
+    /// What was refused, free of secrets.
+    public var description: String
+
+    /// Creates the error.
+    public init(_ description: String) { self.description = description }
+}
+
 /// Button presses arriving from the chat (Telegram `getUpdates` long polling).
 public protocol ChatCallbackSource: Sendable {
     /// Waits up to `timeout` seconds for button presses after `offset`; returns them with the

@@ -430,12 +430,17 @@ public actor ApprovalCoordinator {
                     waiting.insert(message.requestID)
                     continue
                 }
-                if !(await deliver(message, id: id, notifier: notifier, at: at)) { waiting.insert(message.requestID) }
+                guard await deliver(message, id: id, notifier: notifier, at: at) else {
+                    // Telegram is down or slow: the rest waits for the next pass, so whoever queued
+                    // a message (an approval, a tracker pass) waits for one failed call at most.
+                    return
+                }
             }
         } while deliverAgain && !Task.isCancelled
     }
 
-    /// Sends one queued message; true when it is gone from the queue (delivered or dropped).
+    /// Sends one queued message; true when it is gone from the queue (delivered, or refused for
+    /// good and dropped), false when it is to be retried.
     private func deliver(_ message: OutboxMessage, id: Int64, notifier: any ApprovalNotifier, at: Date) async -> Bool {
         do {
             if message.kind == .alert {
@@ -451,6 +456,12 @@ public actor ApprovalCoordinator {
                 }
             }
             try await store.removeFromOutbox(id)
+            return true
+        } catch let error as PermanentChatError {
+            logger.warning(
+                "Chat message refused for good, dropped",
+                metadata: ["request.id": "\(message.requestID)", "outbox.kind": "\(message.kind.rawValue)", "error": "\(error)"])
+            try? await store.removeFromOutbox(id)
             return true
         } catch {
             await metrics.increment("upshift_errors_total", ["component": "telegram"])

@@ -54,8 +54,15 @@ public actor FakeNotifier: ApprovalNotifier, ChatCallbackSource {
         return MessageRef(chatID: chatID, messageID: nextMessageID)
     }
 
+    /// While true every edit is refused for good (the message was deleted).
+    public private(set) var editsRefused = false
+
+    /// Sets ``editsRefused``.
+    public func setEditsRefused(_ value: Bool) { editsRefused = value }
+
     public func updateRequest(_ request: ApprovalRequest, message: MessageRef) async throws {
         guard !down else { throw FakeError.down("Telegram") }
+        if editsRefused { throw PermanentChatError("Telegram: message to edit not found") }
         edits.append(request)
     }
 

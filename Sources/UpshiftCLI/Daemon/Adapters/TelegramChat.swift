@@ -35,7 +35,22 @@ struct TelegramChatAdapter: ApprovalNotifier, ChatCallbackSource {
         case .expired:
             text = messages.approvalOutcome(content, .expired)
         }
-        try await client.editMessageText(chatID: message.chatID, messageID: message.messageID, text: text, buttons: [])
+        try await Self.permanentWhenRefused {
+            try await client.editMessageText(
+                chatID: message.chatID, messageID: message.messageID, text: text, buttons: [])
+        }
+    }
+
+    /// Runs a send or edit; a refusal that no retry can change (the message to edit is gone, the
+    /// chat does not exist, the request itself was refused) becomes ``PermanentChatError``.
+    static func permanentWhenRefused(_ call: () async throws -> Void) async throws {
+        do {
+            try await call()
+        } catch let error as TelegramError where error.reason == .messageNotEditable || error.reason == .chatNotFound
+            || (error.errorCode == 400 && error.reason != .rateLimited)
+        {
+            throw PermanentChatError(error.description)
+        }
     }
 
     func sendNotice(_ notice: DownloadNotice) async throws {
@@ -47,11 +62,13 @@ struct TelegramChatAdapter: ApprovalNotifier, ChatCallbackSource {
         case .error: text = messages.downloadFailed(content, error: notice.detail ?? "unknown error")
         case .expired: text = messages.requestExpired(content)
         }
-        _ = try await client.sendMessage(chatID: chatID, text: text)
+        try await Self.permanentWhenRefused { _ = try await client.sendMessage(chatID: chatID, text: text) }
     }
 
     func sendAlert(_ text: String) async throws {
-        _ = try await client.sendMessage(chatID: chatID, text: "⚠️ <b>Upshift</b>: " + TelegramHTML.escape(text))
+        try await Self.permanentWhenRefused {
+            _ = try await client.sendMessage(chatID: chatID, text: "⚠️ <b>Upshift</b>: " + TelegramHTML.escape(text))
+        }
     }
 
     func callbacks(after offset: Int64?, timeout: Int) async throws -> CallbackBatch {
