@@ -7,14 +7,16 @@ import UpshiftSettings
 
 extension RadarrClient {
     /// `GET /api/v3/<path>?<query>`, decoded as `Value`; every failure becomes a ``RadarrError``.
-    func get<Value: Decodable>(_ path: String, query: [(String, String)] = []) async throws -> Value {
+    func get<Value: Decodable>(
+        _ path: String, query: [(String, String)] = [], timeout: Duration? = nil
+    ) async throws -> Value {
         var request = HTTPClientRequest(url: url(path, query: query))
         request.method = .GET
         request.headers.add(name: "X-Api-Key", value: apiKey.exposedValue)
         request.headers.add(name: "Accept", value: "application/json")
         let reply: HTTPReply
         do {
-            reply = try await caller.send(request)
+            reply = try await caller.send(request, timeout: timeout)
         } catch let error as HTTPCallError {
             throw RadarrError.transport(error)
         }

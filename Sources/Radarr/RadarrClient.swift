@@ -27,6 +27,9 @@ public struct RadarrClient: Sendable {
         )
     }
 
+    /// The deadline of the whole-library listing (`GET /api/v3/movie`): five minutes.
+    public static let listingTimeout: Duration = .seconds(300)
+
     /// The deadline of each call (30 s for Radarr, 60 s for Plex by default). AsyncHTTPClient keeps
     /// retrying a refused connection until then, so this is also how long an unreachable server takes to fail.
     public var timeout: Duration {
@@ -43,7 +46,9 @@ public struct RadarrClient: Sendable {
 
     /// `GET /api/v3/movie`: the whole library, each movie with its embedded `movieFile` when it has one.
     public func movies() async throws -> [RadarrMovie] {
-        try await get("movie")
+        // The whole library in one reply (tens of MB for a large one): its own, longer deadline,
+        // since the deadline covers the body too.
+        try await get("movie", timeout: Self.listingTimeout)
     }
 
     /// `GET /api/v3/movie?tmdbId=N`: the library movie with this TMDB id, or nil.
