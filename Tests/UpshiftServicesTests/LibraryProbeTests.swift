@@ -117,3 +117,27 @@ import UpshiftTestSupport
         #expect(await h.poller.pollOnce(force: true).requests.count == 1)
     }
 }
+
+extension LibraryProbeTests {
+    /// A read that never returns (a hung network mount), whatever cancellation says.
+    struct HungProbe: MediaProbe {
+        func fingerprint(_ file: MediaFile) async -> String? { "v1" }
+        func probe(_ file: MediaFile) async throws -> MediaProbeResult {
+            // Not cancellable, like a read stuck in the kernel.
+            await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
+            return MediaProbeResult(dv: true)
+        }
+    }
+
+    @Test func aHungFileIsGivenUpAndFeedsGoOn() async throws {
+        let h = try WorkflowHarness()
+        let refresher = LibraryRefresher(
+            source: LibraryRefresherTests.Source(movies: Self.movies), store: h.store, cache: h.library,
+            metrics: h.metrics, logger: h.capture.logger, interval: 3600, probe: HungProbe(),
+            probeFileTimeout: .milliseconds(200), now: h.clock.closure)
+        let movies = try await refresher.refreshOnce()
+        #expect(movies.count == 3 && movies[0].quality.dvLayer == nil)
+        #expect(await h.library.probeProgress == nil)
+        #expect(await h.library.isReady)
+    }
+}

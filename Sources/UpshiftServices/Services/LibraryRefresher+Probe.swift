@@ -13,7 +13,8 @@ extension LibraryRefresher {
 
     /// Reads the layer of every copy that needs it, two files at a time, from the store when the
     /// file has not changed since it was probed, else from the file (issue 8). The whole pass is
-    /// bounded by ``probeTimeout``: what is not probed by then stays unknown until the next scan.
+    /// bounded by ``probeTimeout`` and each file by ``probeFileTimeout``: what is not probed by then
+    /// stays unknown until the next scan.
     /// Progress is on the ``LibraryCache`` (and so on `/api/health`) while it runs; a file that
     /// cannot be read is logged once and counted.
     func probeLayers(_ movies: [LibraryMovie]) async -> [LibraryMovie] {
@@ -34,7 +35,11 @@ extension LibraryRefresher {
                 let index = wanted[next]
                 next += 1
                 let movie = movies[index]
-                group.addTask { (index, await self.probeOne(movie, with: probe)) }
+                let limit = probeFileTimeout
+                group.addTask {
+                    // One file stuck (a hung network mount) is given up; it cannot hold the scan.
+                    (index, await withDeadline(limit) { await self.probeOne(movie, with: probe) } ?? .unreadable)
+                }
             }
             for _ in 0..<probeConcurrency { startNext() }
             while let (index, outcome) = await group.next() {

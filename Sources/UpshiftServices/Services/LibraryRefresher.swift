@@ -28,6 +28,8 @@ public actor LibraryRefresher: Service {
     let probeTimeout: Duration
     /// Files probed at once.
     let probeConcurrency = 2
+    /// How long one file's probe may take.
+    let probeFileTimeout: Duration
     private var failures = 0
     /// How far back releases recorded as not in the library are judged again after a good scan.
     public static let rejudgeWindow: TimeInterval = 7 * 24 * 3600
@@ -38,8 +40,9 @@ public actor LibraryRefresher: Service {
         source: (any LibrarySource)?, store: any ApprovalStore, cache: LibraryCache, metrics: Metrics, logger: Logger,
         interval: TimeInterval, backoff: Backoff = Backoff(base: 60, cap: 3600), maxShrinkPercent: Int = 10,
         health: HealthBoard = HealthBoard(), probe: (any MediaProbe)? = nil, probeTimeout: Duration = .seconds(900),
-        now: @escaping @Sendable () -> Date = { Date() }
+        probeFileTimeout: Duration = .seconds(120), now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.probeFileTimeout = probeFileTimeout
         self.probe = probe
         self.probeTimeout = probeTimeout
         self.maxShrink = Double(maxShrinkPercent) / 100
