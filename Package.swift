@@ -59,6 +59,8 @@ let package = Package(
     targets: [
         // Pure core: the standard library only (no Foundation). Parser, quality model, matching, rules.
         .target(name: "UpshiftCore", swiftSettings: swiftSettings),
+        // Dolby Vision profile and FEL/MEL from a film file's own bytes: the standard library only.
+        .target(name: "UpshiftProbe", swiftSettings: swiftSettings),
         // settings.json + UPSHIFT_* environment, validation, Secret (Foundation).
         .target(name: "UpshiftSettings", dependencies: ["UpshiftCore"], swiftSettings: swiftSettings),
         // Shared outbound HTTP: deadline, body cap, status → typed error, redaction, request log.
