@@ -61,6 +61,8 @@ let package = Package(
         .target(name: "UpshiftCore", swiftSettings: swiftSettings),
         // Dolby Vision profile and FEL/MEL from a film file's own bytes: the standard library only.
         .target(name: "UpshiftProbe", swiftSettings: swiftSettings),
+        // Matroska, MP4 and RPU writers for the probe's tests and benchmark (the standard library only).
+        .target(name: "UpshiftProbeFixtures", dependencies: ["UpshiftProbe"], swiftSettings: swiftSettings),
         // settings.json + UPSHIFT_* environment, validation, Secret (Foundation).
         .target(name: "UpshiftSettings", dependencies: ["UpshiftCore"], swiftSettings: swiftSettings),
         // Shared outbound HTTP: deadline, body cap, status → typed error, redaction, request log.
@@ -172,6 +174,9 @@ let package = Package(
         ),
         .testTarget(name: "UpshiftSettingsTests", dependencies: ["UpshiftSettings"], swiftSettings: swiftSettings),
         .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UpshiftProbeTests", dependencies: ["UpshiftProbe", "UpshiftProbeFixtures"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "UpshiftStoreTests",
             dependencies: ["UpshiftStore", "UpshiftServices", "UpshiftCore", "UpshiftTestSupport"],
