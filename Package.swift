@@ -154,6 +154,7 @@ let package = Package(
                 "Radarr",
                 "Plex",
                 "Telegram",
+                "UpshiftProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -173,7 +174,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "UpshiftSettingsTests", dependencies: ["UpshiftSettings"], swiftSettings: swiftSettings),
-        .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UpshiftCLITests", dependencies: ["UpshiftCLI", "UpshiftProbeFixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "UpshiftProbeTests", dependencies: ["UpshiftProbe", "UpshiftProbeFixtures"], swiftSettings: swiftSettings
         ),
