@@ -164,9 +164,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "upshift", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
-        // Speed on the pure core; `memory` also writes a library with the store and runs `upshift serve`.
+        // Speed on the pure core and the probe (generated films); `memory` also writes a library with the store
+        // and runs `upshift serve`.
         .executableTarget(
-            name: "upshift-bench", dependencies: ["UpshiftCore", "UpshiftStore"], swiftSettings: swiftSettings),
+            name: "upshift-bench",
+            dependencies: ["UpshiftCore", "UpshiftStore", "UpshiftProbe", "UpshiftProbeFixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "UpshiftCoreTests",
             dependencies: ["UpshiftCore"],
