@@ -18,6 +18,8 @@ public struct MP4Fixture: Sendable {
     public var audioBytes = 1000
     /// `mdat` has a 64-bit size.
     public var largeMdat = false
+    /// A cover-art video track (`jpeg`, no samples) comes before the HEVC track.
+    public var coverTrackFirst = false
 
     /// A file whose video track holds `frames`.
     public init(frames: [[UInt8]]) {
@@ -67,6 +69,10 @@ public struct MP4Fixture: Sendable {
         }
         let audioTrak = trak(id: Self.audioTrackID, handler: "soun", entry: audioEntry, table: audioTable)
         let videoTrak = trak(id: Self.videoTrackID, handler: "vide", entry: videoEntry, table: videoTable)
+        let empty = SampleTable(sizes: [], chunkOffsets: [], samplesPerChunk: 1)
+        let coverTrak =
+            coverTrackFirst
+            ? trak(id: 3, handler: "vide", entry: MP4Writer.box("jpeg", visualFields), table: empty) : []
         var mvex: [UInt8] = []
         if fragmented {
             mvex = MP4Writer.box(
@@ -77,7 +83,7 @@ public struct MP4Fixture: Sendable {
                         MP4Writer.u32(id) + MP4Writer.u32(1) + MP4Writer.u32(0) + MP4Writer.u32(0) + MP4Writer.u32(0))
                 })
         }
-        return MP4Writer.box("moov", mvhd + audioTrak + videoTrak + mvex)
+        return MP4Writer.box("moov", mvhd + coverTrak + audioTrak + videoTrak + mvex)
     }
 
     private var matrix: [UInt8] {
@@ -132,14 +138,17 @@ public struct MP4Fixture: Sendable {
         return MP4Writer.box("trak", tkhd + MP4Writer.box("mdia", mdhd + hdlr + minf))
     }
 
-    private var videoEntry: [UInt8] {
-        let fields =
-            [UInt8](repeating: 0, count: 6) + MP4Writer.u16(1) + [UInt8](repeating: 0, count: 16)
+    /// The 78 bytes of a VisualSampleEntry before its child boxes.
+    private var visualFields: [UInt8] {
+        [UInt8](repeating: 0, count: 6) + MP4Writer.u16(1) + [UInt8](repeating: 0, count: 16)
             + MP4Writer.u16(3840) + MP4Writer.u16(2160) + MP4Writer.u32(0x0048_0000) + MP4Writer.u32(0x0048_0000)
             + MP4Writer.u32(0) + MP4Writer.u16(1) + [UInt8](repeating: 0, count: 32) + MP4Writer.u16(0x18)
             + MP4Writer.u16(0xFFFF)
+    }
+
+    private var videoEntry: [UInt8] {
         let records = MP4Writer.box("hvcC", hvcC) + (doviRecord.map { MP4Writer.box("dvcC", $0) } ?? [])
-        return MP4Writer.box(sampleEntryType, fields + records)
+        return MP4Writer.box(sampleEntryType, visualFields + records)
     }
 
     private var audioEntry: [UInt8] {

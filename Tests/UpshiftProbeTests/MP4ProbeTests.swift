@@ -41,6 +41,11 @@ import UpshiftProbeFixtures
         #expect(report.dvLayer == .fel && report.error == nil)
     }
 
+    @Test func theHEVCTrackWinsOverACoverArtTrack() async {
+        let report = await probe(Films.mp4(.p7FEL) { $0.coverTrackFirst = true })
+        #expect(report.dvProfile == 7 && report.dvLayer == .fel && report.error == nil)
+    }
+
     @Test func hevcWithoutDolbyVision() async {
         let report = await probe(Films.mp4(nil))
         #expect(report == ProbeReport(container: .mp4, dv: false, bytesRead: report.bytesRead))

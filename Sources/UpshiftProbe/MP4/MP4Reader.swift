@@ -25,19 +25,23 @@ struct MP4Reader: VideoFrameSource {
         }
         guard moov.end <= reader.length else { throw ProbeError.truncated("the MP4 moov box") }
         let moovChildren = try await moov.children(&reader)
+        var videoTraks: [VideoTrak] = []
         for trak in moovChildren where trak.type == fourCC("trak") {
-            guard let found = try await videoTrak(trak, &reader) else { continue }
-            guard found.track.isHEVC, !found.track.isEncoded else {
-                return MP4Reader(videoTrack: found.track, frames: [])
-            }
-            var frames = try await MP4SampleTable.firstSamples(ProbeLimits.maxFrames, stbl: found.stbl, &reader)
-            if frames.isEmpty {
-                let defaultSize = try await trexDefaultSize(found.trackID, moovChildren, &reader)
-                frames = try await fragmentSamples(found.trackID, defaultSize, after: moov, &reader)
-            }
-            return MP4Reader(videoTrack: found.track, frames: frames)
+            if let found = try await videoTrak(trak, &reader) { videoTraks.append(found) }
         }
-        return MP4Reader(videoTrack: nil, frames: [])
+        // A dual-track profile 7 file keeps the RPU with the enhancement layer, in the track
+        // that has the Dolby Vision record; a cover or thumbnail track is not HEVC.
+        guard
+            let found = videoTraks.first(where: { $0.track.isHEVC && $0.track.record != nil })
+                ?? videoTraks.first(where: { $0.track.isHEVC }) ?? videoTraks.first
+        else { return MP4Reader(videoTrack: nil, frames: []) }
+        guard found.track.isHEVC, !found.track.isEncoded else { return MP4Reader(videoTrack: found.track, frames: []) }
+        var frames = try await MP4SampleTable.firstSamples(ProbeLimits.maxFrames, stbl: found.stbl, &reader)
+        if frames.isEmpty {
+            let defaultSize = try await trexDefaultSize(found.trackID, moovChildren, &reader)
+            frames = try await fragmentSamples(found.trackID, defaultSize, after: moov, &reader)
+        }
+        return MP4Reader(videoTrack: found.track, frames: frames)
     }
 
     /// The first top-level box of `type` at or after `offset`; `nil` at the end of the file.

@@ -23,10 +23,12 @@ struct MatroskaTrackEntry: Sendable, Hashable {
         }
     }
 
-    /// The video track the probe reads: the first HEVC video track, else the first video track.
+    /// The video track the probe reads: the first HEVC video track with a Dolby Vision record,
+    /// else the first HEVC video track, else the first video track.
     static func videoTrack(in entries: [MatroskaTrackEntry]) -> MatroskaTrackEntry? {
         let video = entries.filter { $0.type == 1 && $0.number != nil }
-        return video.first { $0.codecID == hevcCodecID } ?? video.first
+        let hevc = video.filter { $0.codecID == hevcCodecID }
+        return hevc.first { $0.record != nil } ?? hevc.first ?? video.first
     }
 
     private static func entry(_ data: ArraySlice<UInt8>) throws -> MatroskaTrackEntry {
