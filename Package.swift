@@ -181,7 +181,10 @@ let package = Package(
         .testTarget(
             name: "UpshiftCLITests", dependencies: ["UpshiftCLI", "UpshiftProbeFixtures"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "UpshiftProbeTests", dependencies: ["UpshiftProbe", "UpshiftProbeFixtures"], swiftSettings: swiftSettings
+            name: "UpshiftProbeTests",
+            dependencies: ["UpshiftProbe", "UpshiftProbeFixtures"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "UpshiftStoreTests",
