@@ -59,6 +59,10 @@ let package = Package(
     targets: [
         // Pure core: the standard library only (no Foundation). Parser, quality model, matching, rules.
         .target(name: "UpshiftCore", swiftSettings: swiftSettings),
+        // Dolby Vision profile and FEL/MEL from a film file's own bytes: the standard library only.
+        .target(name: "UpshiftProbe", swiftSettings: swiftSettings),
+        // Matroska, MP4 and RPU writers for the probe's tests and benchmark (the standard library only).
+        .target(name: "UpshiftProbeFixtures", dependencies: ["UpshiftProbe"], swiftSettings: swiftSettings),
         // settings.json + UPSHIFT_* environment, validation, Secret (Foundation).
         .target(name: "UpshiftSettings", dependencies: ["UpshiftCore"], swiftSettings: swiftSettings),
         // Shared outbound HTTP: deadline, body cap, status → typed error, redaction, request log.
@@ -152,6 +156,7 @@ let package = Package(
                 "Radarr",
                 "Plex",
                 "Telegram",
+                "UpshiftProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -161,9 +166,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "upshift", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
-        // Speed on the pure core; `memory` also writes a library with the store and runs `upshift serve`.
+        // Speed on the pure core and the probe (generated films); `memory` also writes a library with the store
+        // and runs `upshift serve`.
         .executableTarget(
-            name: "upshift-bench", dependencies: ["UpshiftCore", "UpshiftStore"], swiftSettings: swiftSettings),
+            name: "upshift-bench",
+            dependencies: ["UpshiftCore", "UpshiftStore", "UpshiftProbe", "UpshiftProbeFixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "UpshiftCoreTests",
             dependencies: ["UpshiftCore"],
@@ -171,7 +180,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "UpshiftSettingsTests", dependencies: ["UpshiftSettings"], swiftSettings: swiftSettings),
-        .testTarget(name: "UpshiftCLITests", dependencies: ["UpshiftCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UpshiftCLITests", dependencies: ["UpshiftCLI", "UpshiftProbeFixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "UpshiftProbeTests",
+            dependencies: ["UpshiftProbe", "UpshiftProbeFixtures"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "UpshiftStoreTests",
             dependencies: [

@@ -16,7 +16,7 @@ public struct Upshift: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, ParseCommand.self, CheckCommand.self, FeedCommand.self, LibraryCommand.self,
-            ConfigCommand.self,
+            ConfigCommand.self, ProbeCommand.self,
         ]
     )
 

@@ -5,10 +5,14 @@ import UpshiftCore
 //   upshift-bench parse FILE [SECONDS]   names parsed per second over every line of FILE
 //   upshift-bench decide [SECONDS]       parse + match (50,000-movie library) + rules per second
 //   upshift-bench memory                 resident memory of `upshift serve`, idle, 50,000 movies
-// The last line printed is the figure: `names_per_second: N`, `decisions_per_second: N` or `peak_rss_mb: N`.
+//   upshift-bench probe [SECONDS]        generated MKV/MP4 films probed per second from the page cache
+// The last line printed is the figure: `names_per_second: N`, `decisions_per_second: N`, `peak_rss_mb: N`
+// or `files_per_second: N`.
 
 let arguments = CommandLine.arguments.dropFirst()
-let usage = "usage: upshift-bench parse FILE [SECONDS] | upshift-bench decide [SECONDS] | upshift-bench memory"
+let usage =
+    "usage: upshift-bench parse FILE [SECONDS] | upshift-bench decide [SECONDS] | upshift-bench memory"
+    + " | upshift-bench probe [SECONDS]"
 
 func seconds(_ text: String?) -> Double {
     guard let text else { return 2 }
@@ -34,6 +38,13 @@ case "parse":
     }
 case "decide":
     DecideBenchmark().run(seconds: seconds(arguments.dropFirst().first))
+case "probe":
+    do {
+        try await ProbeBenchmark().run(seconds: seconds(arguments.dropFirst().first))
+    } catch {
+        FileHandle.standardError.write(Data("upshift-bench: \(error)\n".utf8))
+        exit(1)
+    }
 case "memory":
     do {
         try await MemoryBenchmark().run()
